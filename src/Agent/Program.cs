@@ -1,0 +1,3 @@
+using NetView.Agent.Cli;
+
+return await CommandLine.RunAsync(args);

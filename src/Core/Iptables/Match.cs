@@ -1,0 +1,22 @@
+namespace NetView.Core.Iptables;
+
+/// <summary>
+/// A match module loaded with <c>-m NAME</c> (or implicitly by <c>-p tcp</c>) and its options.
+/// Unknown modules and options are kept verbatim, never rejected.
+/// </summary>
+public sealed record Match(string Module, IReadOnlyList<MatchOption> Options)
+{
+    /// <summary>The first option with this name (e.g. <c>--dport</c>), or null.</summary>
+    public MatchOption? Option(string name)
+    {
+        foreach (var option in Options)
+        {
+            if (option.Name == name)
+            {
+                return option;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+namespace NetView.Core.Iptables;
+
+/// <summary>One netfilter table (raw, mangle, nat, filter, security) with its chains in input order.</summary>
+public sealed class Table
+{
+    private readonly List<Chain> _chains = [];
+    private readonly Dictionary<string, Chain> _byName = new(StringComparer.Ordinal);
+
+    public Table(string name)
+    {
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>True when the input had no <c>*table</c> line and the table was inferred from chain names and targets.</summary>
+    public bool Inferred { get; set; }
+
+    public IReadOnlyList<Chain> Chains => _chains;
+
+    public Chain? Chain(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The chain with this name, created (undeclared) when the input has not declared it yet.</summary>
+    public Chain GetOrAddChain(string name)
+    {
+        if (!_byName.TryGetValue(name, out var chain))
+        {
+            chain = new Chain(Name, name);
+            _byName.Add(name, chain);
+            _chains.Add(chain);
+        }
+
+        return chain;
+    }
+
+    public int RuleCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var chain in _chains)
+            {
+                count += chain.Rules.Count;
+            }
+
+            return count;
+        }
+    }
+
+    public override string ToString() => Name;
+}
