@@ -1,0 +1,50 @@
+using NetView.Core.Iptables;
+
+namespace NetView.Web.ViewModels;
+
+/// <summary>
+/// A pasted or uploaded dump, shown as a one-node cluster with no agent. It never changes, so
+/// subscribers are never called.
+/// </summary>
+public sealed class ImportedDump : IDashboardSource
+{
+    /// <summary>The node name the views use for an imported dump.</summary>
+    public const string NodeName = "imported";
+
+    private readonly NodeRules _rules;
+
+    public ImportedDump(string id, string name, RuleSet rules, DateTimeOffset at)
+    {
+        ImportId = id;
+        Name = name;
+        RuleSet = rules;
+        At = at;
+        _rules = new NodeRules(NodeName, [new FamilyRules(rules.Family, rules, at)]);
+    }
+
+    public string? ImportId { get; }
+
+    /// <summary>The file name or "pasted text"; untrusted.</summary>
+    public string Name { get; }
+
+    public RuleSet RuleSet { get; }
+    public DateTimeOffset At { get; }
+
+    public IReadOnlyList<NodeStatus> Nodes() =>
+    [
+        new NodeStatus(NodeName, Connected: false, LastSeen: At, RuleSet.Backend, RuleSet.Family == IpFamily.IPv4, RuleSet.Family == IpFamily.IPv6, RuleSet.RuleCount, SyncDuration: null, AgentVersion: null),
+    ];
+
+    public NodeRules? Node(string name) => name == NodeName ? _rules : null;
+
+    public IDisposable Subscribe(Action changed) => NoSubscription.Instance;
+
+    private sealed class NoSubscription : IDisposable
+    {
+        public static readonly NoSubscription Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}
