@@ -52,21 +52,16 @@ public static class ChainGraphBuilder
             var chains = members[id];
             var family = ChainFamilies.Of(chains[0].Name);
             var rules = 0;
-            long counted = 0;
             foreach (var chain in chains)
             {
                 rules += chain.Rules.Count;
-                foreach (var rule in chain.Rules)
-                {
-                    counted += rule.Counters?.Packets ?? 0;
-                }
             }
 
             var column = depth[id];
             var row = rows.GetValueOrDefault(column);
             rows[column] = row + 1;
             var label = ChainFamilies.IsGrouped(family) ? $"{id} ({chains.Count})" : id;
-            groups.Add(new ChainGroup(id, label, family, chains.ConvertAll(c => c.Name), rules, counted, column, row));
+            groups.Add(new ChainGroup(id, label, family, chains.ConvertAll(c => c.Name), rules, column, row));
         }
 
         var edgeList = new List<ChainGroupEdge>(edges.Count);

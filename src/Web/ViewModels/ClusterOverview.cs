@@ -1,7 +1,7 @@
 namespace NetView.Web.ViewModels;
 
 /// <summary>What the overview page shows: nodes with their agent state, and cluster totals.</summary>
-public sealed record ClusterOverview(IReadOnlyList<NodeStatus> Nodes, int Connected, long Rules)
+public sealed record ClusterOverview(IReadOnlyList<NodeSummary> Nodes, int Connected, long Rules)
 {
     public static readonly ClusterOverview Empty = new([], 0, 0);
 

@@ -11,7 +11,7 @@ public sealed class ImportedDump : IDashboardSource
     /// <summary>The node name the views use for an imported dump.</summary>
     public const string NodeName = "imported";
 
-    private readonly NodeRules _rules;
+    private readonly NodeRuleSets _rules;
 
     public ImportedDump(string id, string name, RuleSet rules, DateTimeOffset at)
     {
@@ -19,7 +19,7 @@ public sealed class ImportedDump : IDashboardSource
         Name = name;
         RuleSet = rules;
         At = at;
-        _rules = new NodeRules(NodeName, [new FamilyRules(rules.Family, rules, at)]);
+        _rules = new NodeRuleSets(NodeName, [FamilyRules.WithOwnCounters(rules, at)]);
     }
 
     public string? ImportId { get; }
@@ -30,12 +30,18 @@ public sealed class ImportedDump : IDashboardSource
     public RuleSet RuleSet { get; }
     public DateTimeOffset At { get; }
 
-    public IReadOnlyList<NodeStatus> Nodes() =>
+    public IReadOnlyList<NodeSummary> Nodes() =>
     [
-        new NodeStatus(NodeName, Connected: false, LastSeen: At, RuleSet.Backend, RuleSet.Family == IpFamily.IPv4, RuleSet.Family == IpFamily.IPv6, RuleSet.RuleCount, SyncDuration: null, AgentVersion: null),
+        new NodeSummary(NodeName, Connected: false, LastSeen: At, RuleSet.Backend, RuleSet.Family == IpFamily.IPv4, RuleSet.Family == IpFamily.IPv6, RuleSet.RuleCount, SyncDuration: null, AgentVersion: null),
     ];
 
-    public NodeRules? Node(string name) => name == NodeName ? _rules : null;
+    public NodeRuleSets? Node(string name) => name == NodeName ? _rules : null;
+
+    public IReadOnlyList<ServiceSummary> Services(string? node = null) => [];
+
+    public IReadOnlyList<EndpointSeriesView> Series(string servicePort, string? node, TimeSpan window) => [];
+
+    public IReadOnlyList<FindingView> Findings() => [];
 
     public IDisposable Subscribe(Action changed) => NoSubscription.Instance;
 

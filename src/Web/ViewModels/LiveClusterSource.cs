@@ -5,9 +5,15 @@ public sealed class LiveClusterSource : IDashboardSource
 {
     public string? ImportId => null;
 
-    public IReadOnlyList<NodeStatus> Nodes() => [];
+    public IReadOnlyList<NodeSummary> Nodes() => [];
 
-    public NodeRules? Node(string name) => null;
+    public NodeRuleSets? Node(string name) => null;
+
+    public IReadOnlyList<ServiceSummary> Services(string? node = null) => [];
+
+    public IReadOnlyList<EndpointSeriesView> Series(string servicePort, string? node, TimeSpan window) => [];
+
+    public IReadOnlyList<FindingView> Findings() => [];
 
     public IDisposable Subscribe(Action changed) => new Unsubscribe();
 

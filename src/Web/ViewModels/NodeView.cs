@@ -13,7 +13,7 @@ public sealed class NodeView
     private RuleSet? _graphFor;
     private string? _graphTable;
 
-    public NodeRules? Rules { get; private set; }
+    public NodeRuleSets? Rules { get; private set; }
     public FamilyRules? Current { get; private set; }
     public IpFamily Family { get; private set; } = IpFamily.IPv4;
     public string Table { get; private set; } = "nat";
@@ -29,7 +29,7 @@ public sealed class NodeView
     public Chain? SelectedChain => Chain is null ? null : Current?.Rules.Table(Table)?.Chain(Chain);
 
     /// <summary>Applies the URL's choices and the source's latest rules; unknown choices fall back to what exists.</summary>
-    public void Show(NodeRules? rules, IpFamily? family, string? table, string? chain)
+    public void Show(NodeRuleSets? rules, IpFamily? family, string? table, string? chain)
     {
         Rules = rules;
         Current = rules is null ? null : (family is { } f ? rules.Family(f) : null) ?? rules.Families.FirstOrDefault();
@@ -60,23 +60,24 @@ public sealed class NodeView
         }
 
         var chain = Chain is null ? null : table.Chain(Chain);
-        Rows = chain is null ? [] : RowsOf(chain, Current.CountersAt);
+        Rows = chain is null ? [] : RowsOf(chain, Current);
     }
 
-    private List<RuleRow> RowsOf(Chain chain, DateTimeOffset at)
+    private List<RuleRow> RowsOf(Chain chain, FamilyRules family)
     {
         var rows = new List<RuleRow>(chain.Rules.Count);
         foreach (var rule in chain.Rules)
         {
             long? delta = null;
-            if (rule.Counters is { } counters)
+            var counters = family.CountersOf(rule);
+            if (counters is { } read)
             {
                 var key = rule.Reference + " " + rule.Text;
-                _counters.Observe(key, at, counters.Packets);
+                _counters.Observe(key, family.CountersAt, read.Packets);
                 delta = _counters.LastDelta(key);
             }
 
-            rows.Add(new RuleRow(rule.Number, rule.Line, rule.Text, rule.Target.Name, rule.Counters?.Packets, rule.Counters?.Bytes, delta));
+            rows.Add(new RuleRow(rule.Number, rule.Line, rule.Text, rule.Target.Name, counters?.Packets, counters?.Bytes, delta));
         }
 
         return rows;

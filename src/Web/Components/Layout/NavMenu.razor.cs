@@ -5,7 +5,7 @@ namespace NetView.Web.Components.Layout;
 
 public sealed partial class NavMenu : IDisposable
 {
-    private IReadOnlyList<NodeStatus> _nodes = [];
+    private IReadOnlyList<NodeSummary> _nodes = [];
     private IDisposable? _subscription;
     private CallbackThrottler? _throttler;
 

@@ -1,7 +1,7 @@
 namespace NetView.Web.ViewModels;
 
 /// <summary>A node as the overview lists it: its agent's state and what it last sent. Names are untrusted text.</summary>
-public sealed record NodeStatus(
+public sealed record NodeSummary(
     string Name,
     bool Connected,
     DateTimeOffset? LastSeen,
