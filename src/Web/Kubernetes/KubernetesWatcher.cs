@@ -74,28 +74,30 @@ public sealed class KubernetesWatcher : BackgroundService
     {
         var list = await _client.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: stop);
         _directory.ReplaceServices(list.Items);
-        var events = _client.CoreV1.WatchListServiceForAllNamespacesAsync(
-            allowWatchBookmarks: true, resourceVersion: list.Metadata?.ResourceVersion, timeoutSeconds: 300, cancellationToken: stop);
-        await foreach (var (type, service) in events)
-        {
-            if (type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted)
-            {
-                _directory.ApplyService(type.ToString().ToUpperInvariant(), service);
-            }
-        }
+        await ApplyEventsAsync(
+            _client.CoreV1.WatchListServiceForAllNamespacesAsync(
+                allowWatchBookmarks: true, resourceVersion: list.Metadata?.ResourceVersion, timeoutSeconds: 300, cancellationToken: stop),
+            _directory.ApplyService);
     }
 
     private async Task ListAndWatchSlicesAsync(CancellationToken stop)
     {
         var list = await _client.DiscoveryV1.ListEndpointSliceForAllNamespacesAsync(cancellationToken: stop);
         _directory.ReplaceEndpointSlices(list.Items);
-        var events = _client.DiscoveryV1.WatchListEndpointSliceForAllNamespacesAsync(
-            allowWatchBookmarks: true, resourceVersion: list.Metadata?.ResourceVersion, timeoutSeconds: 300, cancellationToken: stop);
-        await foreach (var (type, slice) in events)
+        await ApplyEventsAsync(
+            _client.DiscoveryV1.WatchListEndpointSliceForAllNamespacesAsync(
+                allowWatchBookmarks: true, resourceVersion: list.Metadata?.ResourceVersion, timeoutSeconds: 300, cancellationToken: stop),
+            _directory.ApplyEndpointSlice);
+    }
+
+    private static async Task ApplyEventsAsync<T>(IAsyncEnumerable<(WatchEventType Type, T Item)> events, Action<string, T> apply)
+    {
+        // Bookmarks and errors carry no object change; a broken stream ends the loop and the caller relists.
+        await foreach (var (type, item) in events)
         {
             if (type is WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted)
             {
-                _directory.ApplyEndpointSlice(type.ToString().ToUpperInvariant(), slice);
+                apply(type.ToString().ToUpperInvariant(), item);
             }
         }
     }
