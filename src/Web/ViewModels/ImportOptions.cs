@@ -9,7 +9,7 @@ public sealed class ImportOptions
 
     /// <summary>Largest accepted dump; a 10,000-service node's iptables-save is about 8 MB.</summary>
     [Range(1024, 512 * 1024 * 1024)]
-    public int MaxBytes { get; set; } = 32 * 1024 * 1024;
+    public int MaxBytes { get; set; } = 16 * 1024 * 1024;
 
     [Range(1, 1000)]
     public int MaxImports { get; set; } = 16;

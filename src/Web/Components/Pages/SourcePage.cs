@@ -10,8 +10,8 @@ namespace NetView.Web.Components.Pages;
 /// </summary>
 public abstract class SourcePage : ComponentBase, IDisposable
 {
-    /// <summary>Longest a page waits before it shows a change; also the shortest gap between two renders.</summary>
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
+    /// <summary>Shortest gap between two renders caused by live changes (a few per second at most).</summary>
+    protected virtual TimeSpan RefreshInterval => TimeSpan.FromMilliseconds(250);
 
     private IDisposable? _subscription;
     private CallbackThrottler? _throttler;
