@@ -29,7 +29,7 @@ public sealed record SplitView(IReadOnlyList<SplitRow> Rows, SplitVerdict? Verdi
 
         var total = rows.Sum(r => r.Observed);
         rows = rows.ConvertAll(r => r with { ObservedShare = total > 0 ? (double)r.Observed / total : null });
-        var hasCounters = observed is not null || service.Endpoints.Any(e => e.Connections is not null);
+        var hasCounters = observed is not null || service.Endpoints.Any(e => e.Share is not null && e.Connections is not null);
         var verdict = rows.Count >= 2 && hasCounters
             ? SplitVerdict.Judge(
                 rows.ConvertAll(r => r.Observed),
