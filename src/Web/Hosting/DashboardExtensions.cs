@@ -21,7 +21,7 @@ internal static class DashboardExtensions
         builder.Services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ImportStore>();
         builder.Services.AddSingleton<DumpImporter>();
-        builder.Services.AddSingleton<LiveClusterSource>();
+        builder.Services.AddSingleton<IDashboardSource, LiveClusterSource>();
         builder.Services.AddSingleton<DashboardSources>();
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return builder;

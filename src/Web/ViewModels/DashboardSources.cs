@@ -1,7 +1,7 @@
 namespace NetView.Web.ViewModels;
 
 /// <summary>Finds the source a page shows: an import when the URL carries its id, the live cluster otherwise.</summary>
-public sealed class DashboardSources(ImportStore imports, LiveClusterSource live)
+public sealed class DashboardSources(ImportStore imports, IDashboardSource live)
 {
     public IDashboardSource Live => live;
 
