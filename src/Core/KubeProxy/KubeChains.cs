@@ -17,12 +17,12 @@ public static class KubeChains
     /// <summary>The IPVS-mode ipset of all ClusterIP:port pairs; its presence means IPVS mode.</summary>
     public const string IpvsClusterIpSet = "KUBE-CLUSTER-IP";
 
-    /// <summary>KUBE-SVC-, KUBE-SVL-, ... are 9 characters: "KUBE-" + three letters + "-".</summary>
+    /// <summary>KUBE-SVC-, KUBE-SVL-, ... (<see cref="ChainNames"/>) are 9 characters: "KUBE-" + three letters + "-"; KUBE-FW- is 8.</summary>
     public const int PrefixLength = 9;
 
     public static KubeChainKind KindOf(string chain)
     {
-        if (chain.Length > 8 && chain.StartsWith("KUBE-FW-", StringComparison.Ordinal))
+        if (chain.Length > ChainNames.Fw.Length && chain.StartsWith(ChainNames.Fw, StringComparison.Ordinal))
         {
             return KubeChainKind.Fw;
         }
@@ -45,5 +45,5 @@ public static class KubeChains
 
     /// <summary>The hash part of a per-service chain name (shared by its SVC, SVL, EXT, FW and XLB chains).</summary>
     public static string Suffix(string chain) =>
-        chain.StartsWith("KUBE-FW-", StringComparison.Ordinal) ? chain[8..] : chain[PrefixLength..];
+        chain.StartsWith(ChainNames.Fw, StringComparison.Ordinal) ? chain[ChainNames.Fw.Length..] : chain[PrefixLength..];
 }

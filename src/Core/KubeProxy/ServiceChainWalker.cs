@@ -4,12 +4,13 @@ namespace NetView.Core.KubeProxy;
 
 /// <summary>
 /// Finds the service port of every per-service chain in nat and has it read: by the hash the
-/// entry points claimed, else by the chain's own comments. Then reads the endpoint chains the
-/// cascades jump to.
+/// entry points claimed, else by the chain's own comments, else (kube-proxy drops comments in
+/// large clusters) by recomputing the chain-name hash of every known service port. Then reads
+/// the endpoint chains the cascades jump to.
 /// </summary>
 internal static class ServiceChainWalker
 {
-    private static readonly string[] ServiceChainPrefixes = ["KUBE-SVC-", "KUBE-SVL-", "KUBE-EXT-", "KUBE-FW-", "KUBE-XLB-"];
+    private static readonly string[] ServiceChainPrefixes = [ChainNames.Svc, ChainNames.Svl, ChainNames.Ext, ChainNames.Fw, ChainNames.Xlb];
 
     public static void Walk(Table nat, ServicePortRegistry registry)
     {
@@ -21,7 +22,7 @@ internal static class ServiceChainWalker
                 continue;
             }
 
-            var owner = registry.OwnerOf(chain.Name) ?? OwnerFromComments(chain, nat, registry);
+            var owner = registry.OwnerOf(chain.Name) ?? OwnerFromComments(chain, nat, registry) ?? registry.OwnerByHash(chain.Name);
             if (owner is null)
             {
                 continue;
@@ -54,7 +55,22 @@ internal static class ServiceChainWalker
         {
             if (KubeProxyComment.TryParse(rule.Comment, out var comment))
             {
-                return registry.Get(comment.Name, ProtocolOf(chain, nat) ?? "tcp");
+                return registry.Get(comment.Name, ProtocolOf(chain, nat) ?? ProtocolByHash(chain.Name, comment.Name) ?? "tcp");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The protocol whose chain-name hash this chain carries, for chains with no protocol in sight.</summary>
+    private static string? ProtocolByHash(string chain, ServicePortName name)
+    {
+        var suffix = KubeChains.Suffix(chain);
+        foreach (var protocol in (ReadOnlySpan<string>)["tcp", "udp", "sctp"])
+        {
+            if (ChainNames.ServicePortHash(name.Written, protocol) == suffix)
+            {
+                return protocol;
             }
         }
 

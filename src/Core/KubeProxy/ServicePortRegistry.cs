@@ -9,6 +9,8 @@ internal sealed class ServicePortRegistry
     private readonly Dictionary<(string Name, string Protocol), ServicePortBuilder> _byKey = [];
     private readonly Dictionary<string, ServicePortBuilder> _bySuffix = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _cidrs = new(StringComparer.Ordinal);
+    private Dictionary<string, ServicePortBuilder>? _byHash;
+    private int _hashed;
 
     public List<ServicePortBuilder> Ordered { get; } = [];
 
@@ -51,6 +53,22 @@ internal sealed class ServicePortRegistry
                 builder.ExternalLocal = true;
                 break;
         }
+    }
+
+    /// <summary>
+    /// The service port whose chain-name hash (<see cref="ChainNames.ServicePortHash"/>) is this
+    /// chain's suffix: how a chain without comments and without entry point is recognised.
+    /// </summary>
+    public ServicePortBuilder? OwnerByHash(string chain)
+    {
+        _byHash ??= new Dictionary<string, ServicePortBuilder>(Ordered.Count, StringComparer.Ordinal);
+        for (; _hashed < Ordered.Count; _hashed++)
+        {
+            var builder = Ordered[_hashed];
+            _byHash.TryAdd(ChainNames.ServicePortHash(builder.Name.Written, builder.Protocol), builder);
+        }
+
+        return _byHash.GetValueOrDefault(KubeChains.Suffix(chain));
     }
 
     public void CountCidr(string? cidr)
