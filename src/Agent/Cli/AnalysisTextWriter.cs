@@ -42,7 +42,7 @@ internal sealed class AnalysisTextWriter(TextWriter output, bool colour)
         };
         var family = analysis.Family == IpFamily.IPv6 ? "IPv6" : "IPv4";
         var cidr = analysis.ClusterCidr is null ? "" : " · cluster CIDR " + TerminalText.Clean(analysis.ClusterCidr);
-        output.WriteLine(Bold($"{analysis.Summary.ServicePorts} service ports, {analysis.Summary.Endpoints} endpoints") + $" · {mode} · {family}{cidr}");
+        output.WriteLine(Bold($"{Count(analysis.Summary.ServicePorts, "service port")}, {Count(analysis.Summary.Endpoints, "endpoint")}") + $" · {mode} · {family}{cidr}");
 
         var tables = new List<string>(analysis.Summary.Tables.Count);
         foreach (var table in analysis.Summary.Tables)
@@ -187,7 +187,8 @@ internal sealed class AnalysisTextWriter(TextWriter output, bool colour)
             foreach (var evidence in finding.Evidence)
             {
                 var where = evidence.Rule.Length > 0 ? evidence.Rule + " " : "";
-                output.WriteLine(Dim($"          {TerminalText.Clean(where)}(line {evidence.Line}): {TerminalText.Clean(evidence.Text)}"));
+                var text = evidence.Text.Length > 0 ? ": " + evidence.Text : "";
+                output.WriteLine(Dim($"          {TerminalText.Clean(where)}(line {evidence.Line}){TerminalText.Clean(text)}"));
             }
 
             if (finding.NextStep is not null)
@@ -196,6 +197,8 @@ internal sealed class AnalysisTextWriter(TextWriter output, bool colour)
             }
         }
     }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count.ToString("N0", Invariant)} {noun}s";
 
     private void Field(string name, string value) => output.WriteLine($"  {Dim(name.PadRight(13))}{value}");
 
