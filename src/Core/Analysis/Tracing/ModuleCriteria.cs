@@ -40,15 +40,28 @@ internal static class ModuleCriteria
             case "icmp" or "icmp6" or "icmpv6":
                 yield return Criterion.False;
                 yield break;
-            default:
+            case "limit" or "hashlimit" or "connlimit":
+                // One unknown per module: its options together describe one rate.
+                var rate = Describe(match);
+                yield return new Criterion(null, 0.5,
+                    $"{rate}: assumed under the limit (the rate of traffic is unknown; weighted 1/2)",
+                    $"{rate}: assumed over the limit (weighted 1/2)");
+                yield break;
+            case "addrtype" or "mark" or "connmark" or "conntrack" or "state" or "statistic" or "iprange" or "pkttype" or "set":
                 foreach (var option in match.Options)
                 {
                     yield return Option(match.Module, option, state, context);
                 }
 
                 yield break;
+            default:
+                yield return Criterion.Unknown(Describe(match));
+                yield break;
         }
     }
+
+    private static string Describe(Match match) =>
+        $"-m {match.Module} " + string.Join(' ', match.Options.Select(o => $"{(o.Negated ? "! " : "")}{o.Name} {o.Value}".TrimEnd()));
 
     private static Criterion Transport(MatchOption option, PacketState state) => option.Name switch
     {
@@ -122,9 +135,6 @@ internal static class ModuleCriteria
             ("iprange", "--src-range") => Range(option.Value, state.Source),
             ("iprange", "--dst-range") => Range(option.Value, state.Destination),
             ("pkttype", "--pkt-type") => Criterion.Of(string.Equals(option.Value, "unicast", StringComparison.OrdinalIgnoreCase)),
-            ("limit" or "hashlimit", _) => new Criterion(null, 0.5,
-                $"-m {module} {option.Name} {option.Value}: assumed under the rate limit (the rate of traffic is unknown; weighted 1/2)".Replace("  ", " ", StringComparison.Ordinal),
-                $"-m {module}: assumed over the rate limit (weighted 1/2)"),
             ("set", "--match-set") => new Criterion(null, 0.5,
                 $"-m set --match-set {option.Value}: assumed in the ipset (its members are not in the dump; weighted 1/2)",
                 $"-m set --match-set {option.Value}: assumed not in the ipset (weighted 1/2)"),
