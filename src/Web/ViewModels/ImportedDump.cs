@@ -1,4 +1,5 @@
 using NetView.Core.Iptables;
+using NetView.Core.KubeProxy;
 
 namespace NetView.Web.ViewModels;
 
@@ -12,6 +13,8 @@ public sealed class ImportedDump : IDashboardSource
     public const string NodeName = "imported";
 
     private readonly NodeRuleSets _rules;
+    private readonly IReadOnlyList<ServiceSummary> _services;
+    private readonly IReadOnlyList<FindingView> _findings;
 
     public ImportedDump(string id, string name, RuleSet rules, DateTimeOffset at)
     {
@@ -19,7 +22,10 @@ public sealed class ImportedDump : IDashboardSource
         Name = name;
         RuleSet = rules;
         At = at;
-        _rules = new NodeRuleSets(NodeName, [FamilyRules.WithOwnCounters(rules, at)]);
+        Analysis = KubeProxyAnalyzer.Analyze(rules);
+        _rules = new NodeRuleSets(NodeName, [FamilyRules.WithOwnCounters(rules, Analysis, at)]);
+        _services = [.. Analysis.ServicePorts.Select(p => ServiceSummaries.From(p, [NodeName]))];
+        _findings = ServiceSummaries.Findings([(NodeName, Analysis)], id);
     }
 
     public string? ImportId { get; }
@@ -28,6 +34,7 @@ public sealed class ImportedDump : IDashboardSource
     public string Name { get; }
 
     public RuleSet RuleSet { get; }
+    public KubeProxyAnalysis Analysis { get; }
     public DateTimeOffset At { get; }
 
     public IReadOnlyList<NodeSummary> Nodes() =>
@@ -37,11 +44,11 @@ public sealed class ImportedDump : IDashboardSource
 
     public NodeRuleSets? Node(string name) => name == NodeName ? _rules : null;
 
-    public IReadOnlyList<ServiceSummary> Services(string? node = null) => [];
+    public IReadOnlyList<ServiceSummary> Services(string? node = null) => node is null or NodeName ? _services : [];
 
     public IReadOnlyList<EndpointSeriesView> Series(string servicePort, string? node, TimeSpan window) => [];
 
-    public IReadOnlyList<FindingView> Findings() => [];
+    public IReadOnlyList<FindingView> Findings() => _findings;
 
     public IDisposable Subscribe(Action changed) => NoSubscription.Instance;
 

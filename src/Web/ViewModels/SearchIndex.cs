@@ -25,6 +25,23 @@ public static class SearchIndex
             }
         }
 
+        foreach (var service in source.Services())
+        {
+            if (hits.Count >= limit)
+            {
+                break;
+            }
+
+            if (service.Name.Contains(text, StringComparison.OrdinalIgnoreCase))
+            {
+                hits.Add(new SearchHit("service", service.Name, service.Link(source.ImportId)));
+            }
+            else if (AddressOf(service, text) is { } address)
+            {
+                hits.Add(new SearchHit("IP", $"{address} → {service.Name}", service.Link(source.ImportId)));
+            }
+        }
+
         var seenChains = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
@@ -49,5 +66,16 @@ public static class SearchIndex
         }
 
         return hits;
+    }
+
+    private static string? AddressOf(ServiceSummary service, string text)
+    {
+        if (service.ClusterIP is { } cluster && cluster.StartsWith(text, StringComparison.Ordinal))
+        {
+            return service.ClusterAddress;
+        }
+
+        return service.LoadBalancerIPs.Concat(service.ExternalIPs).FirstOrDefault(ip => ip.StartsWith(text, StringComparison.Ordinal))
+            ?? service.Endpoints.FirstOrDefault(e => e.Address.StartsWith(text, StringComparison.Ordinal))?.Address;
     }
 }

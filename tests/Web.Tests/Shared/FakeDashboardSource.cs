@@ -1,3 +1,4 @@
+using NetView.Core.KubeProxy;
 using NetView.Core.Iptables;
 using NetView.Web.ViewModels;
 
@@ -42,7 +43,7 @@ internal sealed class FakeDashboardSource : IDashboardSource
         var rules = IptablesParser.Parse(dump);
         NodeList.RemoveAll(n => n.Name == name);
         NodeList.Add(new NodeSummary(name, true, at, "nf_tables", true, false, rules.RuleCount, null, "test"));
-        Rules[name] = new NodeRuleSets(name, [FamilyRules.WithOwnCounters(rules, at)]);
+        Rules[name] = new NodeRuleSets(name, [FamilyRules.WithOwnCounters(rules, KubeProxyAnalyzer.Analyze(rules), at)]);
     }
 
     public void Change()

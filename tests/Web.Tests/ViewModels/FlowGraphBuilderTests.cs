@@ -1,4 +1,5 @@
 using NetView.Core.Iptables;
+using NetView.Core.KubeProxy;
 using NetView.Web.ViewModels;
 
 namespace NetView.Web.Tests.ViewModels;
@@ -49,7 +50,11 @@ public sealed class FlowGraphBuilderTests
             new EndpointInfo("KUBE-SEP-CCC", "10.244.3.7:8080", 1 / 3.0, null),
         ]);
 
-    private static FamilyRules Rules() => FamilyRules.WithOwnCounters(IptablesParser.Parse(Dump), DateTimeOffset.UnixEpoch);
+    private static FamilyRules Rules()
+    {
+        var rules = IptablesParser.Parse(Dump);
+        return FamilyRules.WithOwnCounters(rules, KubeProxyAnalyzer.Analyze(rules), DateTimeOffset.UnixEpoch);
+    }
 
     [Fact]
     public void Build_ServiceWithNodePort_HasEntryPointsChainsEndpointsAndDnatInColumns()

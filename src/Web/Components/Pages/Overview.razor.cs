@@ -6,5 +6,12 @@ public sealed partial class Overview
 {
     private ClusterOverview _overview = ClusterOverview.Empty;
 
+    private static MudBlazor.Color SeverityColor(string severity) => severity switch
+    {
+        "error" => MudBlazor.Color.Error,
+        "warning" => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Info,
+    };
+
     protected override void Load() => _overview = Source is null ? ClusterOverview.Empty : ClusterOverview.Of(Source);
 }
