@@ -21,6 +21,8 @@ internal static class CommandLine
             case "help" or "--help" or "-h":
                 await Console.Out.WriteLineAsync(Usage);
                 return Ok;
+            case "trace":
+                return await TraceCommand.RunAsync(rest);
             default:
                 await Console.Error.WriteLineAsync($"netview-agent: unknown command '{verb}'.\n{Usage}");
                 return BadInput;
