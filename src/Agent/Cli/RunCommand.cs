@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using NetView.Agent.Collect;
-using NetView.Agent.Stream;
+using NetView.Agent.Streaming;
 
 namespace NetView.Agent.Cli;
 

@@ -25,7 +25,7 @@ internal sealed class OutputBuffer
     }
 
     /// <summary>Reads the stream to its end; false when it is longer than <see cref="MaxBytes"/>.</summary>
-    public async Task<bool> ReadToEndAsync(System.IO.Stream stream, CancellationToken cancellationToken)
+    public async Task<bool> ReadToEndAsync(Stream stream, CancellationToken cancellationToken)
     {
         while (true)
         {

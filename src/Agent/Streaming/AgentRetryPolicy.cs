@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace NetView.Agent.Stream;
+namespace NetView.Agent.Streaming;
 
 /// <summary>
 /// Reconnects forever: SignalR's default policy gives up after 0/2/10/30 s, and an agent must

@@ -1,7 +1,7 @@
 using NetView.Core.Iptables;
 using NetView.Core.Wire;
 
-namespace NetView.Agent.Stream;
+namespace NetView.Agent.Streaming;
 
 /// <summary>
 /// One family's side of the stream: two scanners that swap every tick (this tick's and the

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
-using NetView.Agent.Stream;
+using NetView.Agent.Streaming;
 
-namespace NetView.Agent.Tests.Stream;
+namespace NetView.Agent.Tests.Streaming;
 
 public sealed class HubLinkTests
 {

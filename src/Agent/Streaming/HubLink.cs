@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using NetView.Core.Wire;
 
-namespace NetView.Agent.Stream;
+namespace NetView.Agent.Streaming;
 
 /// <summary>
 /// The agent's SignalR connection to <c>{server}/hubs/agent</c>: MessagePack, bearer token,

@@ -1,6 +1,6 @@
 using NetView.Core.Wire;
 
-namespace NetView.Agent.Stream;
+namespace NetView.Agent.Streaming;
 
 /// <summary>
 /// Counter frames waiting to be sent, in order, and the snapshots they refer to. While the

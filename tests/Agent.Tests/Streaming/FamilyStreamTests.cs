@@ -1,9 +1,9 @@
 using System.Text;
-using NetView.Agent.Stream;
+using NetView.Agent.Streaming;
 using NetView.Core.Iptables;
 using NetView.Core.Wire;
 
-namespace NetView.Agent.Tests.Stream;
+namespace NetView.Agent.Tests.Streaming;
 
 public sealed class FamilyStreamTests
 {

@@ -4,7 +4,7 @@ using NetView.Agent.Metrics;
 using NetView.Core.Iptables;
 using NetView.Core.Wire;
 
-namespace NetView.Agent.Stream;
+namespace NetView.Agent.Streaming;
 
 /// <summary>
 /// The node agent: every effective interval it reads both families' rules, turns them into

@@ -1,4 +1,4 @@
-namespace NetView.Agent.Stream;
+namespace NetView.Agent.Streaming;
 
 /// <summary>One timestamped line per event on stderr (stdout is for command output). Repeats of the same message are folded.</summary>
 internal sealed class AgentLog(TextWriter writer, TimeProvider time)

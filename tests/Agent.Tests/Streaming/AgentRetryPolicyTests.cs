@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR.Client;
-using NetView.Agent.Stream;
+using NetView.Agent.Streaming;
 
-namespace NetView.Agent.Tests.Stream;
+namespace NetView.Agent.Tests.Streaming;
 
 public sealed class AgentRetryPolicyTests
 {

@@ -1,8 +1,8 @@
-using NetView.Agent.Stream;
+using NetView.Agent.Streaming;
 using NetView.Core.Iptables;
 using NetView.Core.Wire;
 
-namespace NetView.Agent.Tests.Stream;
+namespace NetView.Agent.Tests.Streaming;
 
 public sealed class CounterBacklogTests
 {

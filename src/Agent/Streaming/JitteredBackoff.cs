@@ -1,4 +1,4 @@
-namespace NetView.Agent.Stream;
+namespace NetView.Agent.Streaming;
 
 /// <summary>
 /// Exponential backoff with "equal jitter": half the step is fixed, half random, so that a
