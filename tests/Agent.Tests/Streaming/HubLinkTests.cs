@@ -25,10 +25,16 @@ public sealed class HubLinkTests
         Assert.True(await attempts.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(1, link.FailedAttempts);
 
-        // The first backoff is at most one second: the next attempt waits for the clock.
-        clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(await attempts.WaitAsync(TimeSpan.FromSeconds(30)));
+        // The first backoff is between half a second and a second of the clock, however long the test runs.
+        var before = clock.GetUtcNow();
+        var steps = 0;
+        while (!await attempts.WaitAsync(TimeSpan.FromMilliseconds(20)) && steps++ < 1000)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+        }
+
         Assert.Equal(2, link.FailedAttempts);
+        Assert.InRange(clock.GetUtcNow() - before, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1.05));
         Assert.False(link.IsConnected);
 
         stop.Cancel();
