@@ -18,6 +18,8 @@ internal static class CommandLine
         {
             case "run":
                 return await RunCommand.RunAsync(rest);
+            case "analyze":
+                return await AnalyzeCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
                 await Console.Out.WriteLineAsync(Usage);
                 return Ok;
