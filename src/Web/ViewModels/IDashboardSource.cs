@@ -17,6 +17,9 @@ public interface IDashboardSource
     /// <summary>Service ports summed over nodes (or over the one node given).</summary>
     IReadOnlyList<ServiceSummary> Services(string? node = null);
 
+    /// <summary>One service port by kube-proxy's name for it (<c>ns/svc:port</c>), or null.</summary>
+    ServiceSummary? Service(string name, string? node = null);
+
     /// <summary>Per-endpoint new-connection series of a service port over the last <paramref name="window"/>; empty when the source keeps no history.</summary>
     IReadOnlyList<EndpointSeriesView> Series(string servicePort, string? node, TimeSpan window);
 

@@ -46,6 +46,8 @@ public sealed class ImportedDump : IDashboardSource
 
     public IReadOnlyList<ServiceSummary> Services(string? node = null) => node is null or NodeName ? _services : [];
 
+    public ServiceSummary? Service(string name, string? node = null) => Services(node).FirstOrDefault(s => s.Name == name);
+
     public IReadOnlyList<EndpointSeriesView> Series(string servicePort, string? node, TimeSpan window) => [];
 
     public IReadOnlyList<FindingView> Findings() => _findings;

@@ -11,6 +11,8 @@ public sealed class LiveClusterSource : IDashboardSource
 
     public IReadOnlyList<ServiceSummary> Services(string? node = null) => [];
 
+    public ServiceSummary? Service(string name, string? node = null) => Services(node).FirstOrDefault(s => s.Name == name);
+
     public IReadOnlyList<EndpointSeriesView> Series(string servicePort, string? node, TimeSpan window) => [];
 
     public IReadOnlyList<FindingView> Findings() => [];

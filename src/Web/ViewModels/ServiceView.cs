@@ -29,7 +29,7 @@ public sealed class ServiceView
     {
         Window = window;
         Node = string.IsNullOrEmpty(node) ? null : node;
-        Service = source.Services(Node).FirstOrDefault(s => s.Name == name);
+        Service = source.Service(name, Node);
         if (Service is null)
         {
             Graph = FlowGraph.Empty;
