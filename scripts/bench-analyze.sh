@@ -77,7 +77,7 @@ restore_rss=$(peak_rss_kb "$restore")
 analyze_rss=$(peak_rss_kb "$analyze")
 log "parser alone (in-process, best of $runs)"
 dotnet "$bench" phases "$dump" --runs "$runs" | tee "$work/phases.txt" >&2
-parse_mbs=$(awk '$1 == "parse" { print $(NF - 1) }' "$work/phases.txt")
+parse_mbs=$(awk '$1 == "parse" { print $4 }' "$work/phases.txt")
 
 awk -v rules="$rules" -v bytes="$bytes" -v rs="$restore_s" -v as="$analyze_s" \
     -v rrss="$restore_rss" -v arss="$analyze_rss" -v pmbs="$parse_mbs" '

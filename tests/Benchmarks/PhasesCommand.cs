@@ -23,6 +23,7 @@ internal static class PhasesCommand
         var path = args[0];
         var runs = args.Count == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
         var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        var cold = new Dictionary<string, double>(StringComparer.Ordinal);
         long bytes = 0;
         var rules = 0;
         long retained = 0;
@@ -43,7 +44,13 @@ internal static class PhasesCommand
             GC.KeepAlive(ruleSet);
             if (run == 0)
             {
-                continue; // warm-up: JIT and first-touch page faults
+                // The first run pays for JIT and first-touch page faults, as the one-shot CLI does.
+                foreach (var (phase, seconds) in timings)
+                {
+                    cold[phase] = seconds;
+                }
+
+                continue;
             }
 
             foreach (var (phase, seconds) in timings)
@@ -52,11 +59,12 @@ internal static class PhasesCommand
             }
         }
 
-        Console.WriteLine($"file {path}: {bytes / 1e6:F1} MB, {rules} rules; best of {runs} runs after a warm-up");
+        Console.WriteLine($"file {path}: {bytes / 1e6:F1} MB, {rules} rules; best of {runs} warm runs, and the first (cold) run");
         Console.WriteLine($"managed heap with the parsed rule set alive: {retained / 1e6:F1} MB");
-        foreach (var (phase, seconds) in best)
+        foreach (var (phase, seconds) in cold)
         {
-            Console.WriteLine($"{phase,-10} {seconds * 1000,9:F1} ms  {bytes / 1e6 / seconds,8:F1} MB/s");
+            var warm = best.GetValueOrDefault(phase, double.NaN);
+            Console.WriteLine($"{phase,-10} {warm * 1000,9:F1} ms  {bytes / 1e6 / warm,8:F1} MB/s   cold {seconds * 1000,9:F1} ms");
         }
 
         return 0;
