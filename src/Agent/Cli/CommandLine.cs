@@ -16,9 +16,13 @@ internal static class CommandLine
         var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
         switch (verb)
         {
+            case "analyze":
+                return await AnalyzeCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
                 await Console.Out.WriteLineAsync(Usage);
                 return Ok;
+            case "trace":
+                return await TraceCommand.RunAsync(rest);
             default:
                 await Console.Error.WriteLineAsync($"netview-agent: unknown command '{verb}'.\n{Usage}");
                 return BadInput;

@@ -149,6 +149,14 @@ internal sealed partial class RuleSpecReader
             return;
         }
 
+        if (first == (byte)'[' && new ReadOnlySpan<byte>(source, token.Start, token.Length).SequenceEqual("[unsupported"u8))
+        {
+            // iptables-nft prints this for an expression it cannot map back to a match or target.
+            tokens.Next(out _);
+            Problems.Add((DiagnosticSeverity.Warning, "iptables could not print part of this rule ([unsupported revision]); the rule is incomplete"));
+            return;
+        }
+
         if (token.Flags != TokenFlags.None || first != (byte)'-' || token.Length < 2
             || (_optionName is not null && _values.Count == 0 && OptionArity.TakesValue(_optionName)))
         {
