@@ -16,6 +16,8 @@ internal static class CommandLine
         var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
         switch (verb)
         {
+            case "run":
+                return await RunCommand.RunAsync(rest);
             case "analyze":
                 return await AnalyzeCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
