@@ -26,6 +26,10 @@ internal sealed class LivePathOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary><c>Sqlite</c> (default, one file) or <c>PostgreSQL</c> (with <see cref="ConnectionString"/>).</summary>
+    [RegularExpression("^(Sqlite|PostgreSQL)$", ErrorMessage = "NetView:StoreProvider must be Sqlite or PostgreSQL.")]
+    public string StoreProvider { get; set; } = "Sqlite";
+
     /// <summary>EF Core connection string; empty means <c>Data Source={DataDirectory}/netview.db</c>.</summary>
     public string? ConnectionString { get; set; }
 

@@ -60,6 +60,18 @@ internal sealed class CounterHistory
         }
     }
 
+    /// <summary>The newest bucket, still open to points leaving the recent window; null when there is none.</summary>
+    public SeriesPoint? OpenBucket
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _buckets.Count > 0 ? _buckets[_buckets.Count - 1] : null;
+            }
+        }
+    }
+
     /// <summary>Downsampled buckets then recent points, oldest first, from <paramref name="since"/> on.</summary>
     public IReadOnlyList<SeriesPoint> Points(DateTimeOffset since)
     {

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using NetView.Web.Hosting;
+using NetView.Web.Ingestion;
+
+namespace NetView.Web.Storage;
+
+/// <summary>
+/// Connects the in-memory ingestion to the store: at start (before the server listens) it
+/// creates the database and restores the state; while running it writes what changed every
+/// <see cref="LivePathOptions.StoreFlushInterval"/> and prunes old history; at shutdown it
+/// writes everything once more, so a graceful restart loses no interval.
+/// </summary>
+internal sealed partial class LiveStoreService(
+    HistoryStore store,
+    Ingestor ingestor,
+    IOptions<LivePathOptions> options,
+    TimeProvider time,
+    ILogger<LiveStoreService> logger) : BackgroundService
+{
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
+
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var directory = options.Value.DataDirectory;
+        if (!string.IsNullOrWhiteSpace(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await store.EnsureCreatedAsync(cancellationToken);
+        var stored = await store.LoadAsync(cancellationToken);
+        ingestor.Restore(stored);
+        LogRestored(logger, stored.Nodes.Count, stored.Snapshots.Count, stored.Samples.Count);
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await FlushAsync(everything: true, CancellationToken.None);
+    }
+
+    /// <summary>Writes what changed since the last flush; <paramref name="everything"/> also open buckets and all nodes.</summary>
+    public async Task FlushAsync(bool everything, CancellationToken cancellationToken)
+    {
+        await _flushing.WaitAsync(cancellationToken);
+        try
+        {
+            var batch = ingestor.CollectChanges(everything);
+            await store.SaveNodesAsync(batch.Nodes, cancellationToken);
+            await store.SaveSnapshotsAsync(batch.Snapshots, cancellationToken);
+            foreach (var counters in batch.Counters)
+            {
+                await store.SaveCountersAsync(counters.Node, counters.Family, counters.Hash, counters.Counters, counters.TimestampMs, counters.Sequence, cancellationToken);
+            }
+
+            await store.SaveSamplesAsync(batch.Samples, cancellationToken);
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lastPrune = time.GetUtcNow();
+        using var timer = new PeriodicTimer(options.Value.StoreFlushInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await FlushAsync(everything: false, stoppingToken);
+                    if (time.GetUtcNow() - lastPrune >= PruneEvery)
+                    {
+                        lastPrune = time.GetUtcNow();
+                        await store.PruneAsync(lastPrune, stoppingToken);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A store that is briefly unavailable must not stop ingestion: this batch stays in memory only.
+                    LogFlushFailed(logger, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; StopAsync writes the rest.
+        }
+    }
+
+    public override void Dispose()
+    {
+        _flushing.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Restored {Nodes} nodes, {Snapshots} rule sets and {Samples} history points from the store")]
+    private static partial void LogRestored(ILogger logger, int nodes, int snapshots, int samples);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing live state to the store failed")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception);
+}
