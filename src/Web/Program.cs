@@ -3,6 +3,7 @@ using NetView.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLivePath();
 builder.AddDashboard();
+builder.AddKubernetesApi();
 
 var app = builder.Build();
 app.MapLivePath();

@@ -4,6 +4,14 @@ namespace NetView.Benchmarks;
 
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "generate")
+        {
+            return GenerateCommand.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }

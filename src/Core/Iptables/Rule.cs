@@ -22,7 +22,30 @@ public sealed class Rule
     /// other shapes (<c>-L</c> listings) the parser writes the equivalent save form.
     /// Untrusted text from a node: render it escaped.
     /// </summary>
-    public required string Text { get; init; }
+    public string Text
+    {
+        get => _text ??= _source is null ? "" : System.Text.Encoding.UTF8.GetString(_source, _textStart, _textLength);
+        init => _text = value;
+    }
+
+    // Big dumps keep their rule text as a slice of the input bytes until someone reads it: most
+    // analyses never look at the text of most rules, and 300,000 decoded strings would double
+    // the memory a dump needs.
+    private string? _text;
+    private byte[]? _source;
+    private int _textStart;
+    private int _textLength;
+
+    /// <summary>Sets the text when the parser had to rebuild it (listings, <c>-S -v</c> counters removed).</summary>
+    internal void SetText(string text) => _text = text;
+
+    /// <summary>Takes the text from a slice of the UTF-8 input, decoded on first use.</summary>
+    internal void SetTextSource(byte[] source, int start, int length)
+    {
+        _source = source;
+        _textStart = start;
+        _textLength = length;
+    }
 
     public AddressMatch? Source { get; init; }
     public AddressMatch? Destination { get; init; }

@@ -1,0 +1,53 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using NetView.Core.Iptables;
+
+namespace NetView.Core.Wire;
+
+/// <summary>
+/// Turns the rule text of one family (counters removed, see <see cref="SaveCountersScanner"/>)
+/// into a <see cref="RuleSetSnapshot"/>: content hash, Brotli-compressed text, chunks. Rule text
+/// repeats itself heavily (chain names, comments, option names), so it compresses far below
+/// the dump size.
+/// </summary>
+public static class SnapshotEncoder
+{
+    /// <summary>The only compression so far: Brotli from the BCL.</summary>
+    public const string Brotli = "br";
+
+    /// <summary>
+    /// Chunk data size: well below SignalR's default 32 KB receive limit even with the frame's
+    /// own fields, so a server that has not raised the limit still takes the chunks.
+    /// </summary>
+    public const int DefaultChunkBytes = 16 * 1024;
+
+    /// <summary>Brotli quality 5 with a 4 MiB window: near the best ratio on rule text at a fraction of quality 11's cost.</summary>
+    private const int Quality = 5;
+    private const int Window = 22;
+
+    /// <summary>Lower-case hex SHA-256 of the rule text.</summary>
+    public static string Hash(ReadOnlySpan<byte> ruleText) => Convert.ToHexStringLower(SHA256.HashData(ruleText));
+
+    /// <summary>Counts the rule lines (<c>-A</c>), i.e. the counter slots, of a rule text.</summary>
+    public static int CountRules(ReadOnlySpan<byte> ruleText)
+    {
+        var count = ruleText.StartsWith("-A "u8) ? 1 : 0;
+        return count + ruleText.Count("\n-A "u8);
+    }
+
+    public static RuleSetSnapshot Encode(IpFamily family, string backend, ReadOnlySpan<byte> ruleText) =>
+        Encode(family, backend, ruleText, Hash(ruleText), CountRules(ruleText));
+
+    /// <summary>Encodes with a hash and rule count the caller already has (the agent hashes before it compresses).</summary>
+    public static RuleSetSnapshot Encode(IpFamily family, string backend, ReadOnlySpan<byte> ruleText, string hash, int ruleCount)
+    {
+        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(ruleText.Length)];
+        if (!BrotliEncoder.TryCompress(ruleText, compressed, out var written, Quality, Window))
+        {
+            throw new InvalidOperationException("Brotli could not compress into its own maximum compressed length.");
+        }
+
+        Array.Resize(ref compressed, written);
+        return new RuleSetSnapshot(family, backend, hash, ruleCount, ruleText.Length, compressed);
+    }
+}
