@@ -67,9 +67,9 @@ internal static class LivePathExtensions
         services.AddSingleton<LiveStoreService>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveStoreService>());
 
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AgentTokenHandler>(AgentTokenHandler.Scheme, null);
-        services.AddAuthorizationBuilder().AddPolicy(AgentTokenHandler.Policy, policy => policy
-            .AddAuthenticationSchemes(AgentTokenHandler.Scheme)
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AgentTokenHandler>(AgentTokenHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(AgentTokenHandler.PolicyName, policy => policy
+            .AddAuthenticationSchemes(AgentTokenHandler.SchemeName)
             .RequireAuthenticatedUser());
         services.AddSignalR()
             .AddMessagePackProtocol();
@@ -89,7 +89,7 @@ internal static class LivePathExtensions
         }
 
         app.MapHealthChecks("/healthz");
-        app.MapHub<AgentHub>(HubMethods.Path).RequireAuthorization(AgentTokenHandler.Policy);
+        app.MapHub<AgentHub>(HubMethods.Path).RequireAuthorization(AgentTokenHandler.PolicyName);
         app.MapNodesApi();
         app.MapServicesApi();
         app.MapAnalyzeApi();

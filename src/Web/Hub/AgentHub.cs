@@ -13,7 +13,7 @@ namespace NetView.Web.Hub;
 /// reason (a <see cref="HubException"/>); an unknown hash is answered with
 /// <see cref="HubMethods.RequestSnapshot"/>.
 /// </summary>
-[Authorize(Policy = AgentTokenHandler.Policy)]
+[Authorize(Policy = AgentTokenHandler.PolicyName)]
 internal sealed class AgentHub(Ingestor ingestor) : Microsoft.AspNetCore.SignalR.Hub
 {
     private const string SessionKey = "netview.session";

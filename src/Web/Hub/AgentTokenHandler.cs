@@ -21,8 +21,8 @@ internal sealed class AgentTokenHandler(
     IOptions<LivePathOptions> options)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
-    public const string Scheme = "AgentToken";
-    public const string Policy = "Agent";
+    public const string SchemeName = "AgentToken";
+    public const string PolicyName = "Agent";
 
     private readonly byte[] _expected = Encoding.UTF8.GetBytes(options.Value.AgentToken);
 
@@ -49,7 +49,7 @@ internal sealed class AgentTokenHandler(
             return Task.FromResult(AuthenticateResult.Fail("wrong agent token"));
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, "agent")], Scheme);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme)));
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, "agent")], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

@@ -105,7 +105,8 @@ internal sealed class HistoryStore(IDbContextFactory<NetViewDbContext> contexts,
     }
 
     /// <summary>
-    /// Inserts samples, replacing a stored point with the same key and time: a bucket that was
+    /// Inserts samples (one prepared statement in one transaction; SQL that SQLite and PostgreSQL
+    /// both accept), replacing a stored point with the same key and time: a bucket that was
     /// still open at the last flush is written again when it grows.
     /// </summary>
     public async Task SaveSamplesAsync(IReadOnlyCollection<StoredSample> samples, CancellationToken cancellationToken = default)
@@ -122,12 +123,12 @@ internal sealed class HistoryStore(IDbContextFactory<NetViewDbContext> contexts,
         await using var command = connection.CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         command.CommandText = """
-            INSERT INTO Samples (Node, Family, Kind, Subject, Resolution, TimestampMs, IntervalMs, Connections, Bytes)
-            VALUES ($node, $family, $kind, $subject, $resolution, $timestamp, $interval, $connections, $bytes)
-            ON CONFLICT (Node, Family, Kind, Subject, Resolution, TimestampMs)
-            DO UPDATE SET IntervalMs = excluded.IntervalMs, Connections = excluded.Connections, Bytes = excluded.Bytes;
+            INSERT INTO "Samples" ("Node", "Family", "Kind", "Subject", "Resolution", "TimestampMs", "IntervalMs", "Connections", "Bytes")
+            VALUES (@node, @family, @kind, @subject, @resolution, @timestamp, @interval, @connections, @bytes)
+            ON CONFLICT ("Node", "Family", "Kind", "Subject", "Resolution", "TimestampMs")
+            DO UPDATE SET "IntervalMs" = excluded."IntervalMs", "Connections" = excluded."Connections", "Bytes" = excluded."Bytes";
             """;
-        var parameters = new[] { "$node", "$family", "$kind", "$subject", "$resolution", "$timestamp", "$interval", "$connections", "$bytes" }
+        var parameters = new[] { "@node", "@family", "@kind", "@subject", "@resolution", "@timestamp", "@interval", "@connections", "@bytes" }
             .Select(name =>
             {
                 var parameter = command.CreateParameter();
