@@ -12,7 +12,9 @@ namespace NetView.Core.Wire;
 /// <param name="Sequence">Per family, +1 per frame; a gap means frames were lost (the agent's backlog dropped its oldest).</param>
 /// <param name="TimestampUnixMilliseconds">When the agent read the counters.</param>
 /// <param name="RuleCount">Number of slots; must equal the snapshot's rule count.</param>
-/// <param name="Keyframe">True when the payload holds absolute values from zero (first frame of a snapshot or connection) rather than deltas.</param>
+/// <param name="SlotStart">First slot this frame covers. A tick whose payload would be too big for one message is split into frames covering consecutive slot ranges, with consecutive sequences.</param>
+/// <param name="SlotEnd">One past the last slot this frame covers (<see cref="RuleCount"/> for an unsplit frame).</param>
+/// <param name="Keyframe">True when the payload holds absolute values (first frame of a snapshot or connection) rather than deltas: slots of the range that it does not list are zero.</param>
 /// <param name="Payload">Changed slots as varints, see <see cref="CounterFrameEncoder"/>.</param>
 /// <param name="ReadMilliseconds">How long iptables-save took for this tick.</param>
 /// <param name="IntervalMilliseconds">The effective interval, which grows when reads are slow.</param>
@@ -25,8 +27,10 @@ public sealed record CounterFrame(
     [property: DataMember(Order = 3)] long Sequence,
     [property: DataMember(Order = 4)] long TimestampUnixMilliseconds,
     [property: DataMember(Order = 5)] int RuleCount,
-    [property: DataMember(Order = 6)] bool Keyframe,
-    [property: DataMember(Order = 7)] byte[] Payload,
-    [property: DataMember(Order = 8)] int ReadMilliseconds,
-    [property: DataMember(Order = 9)] int IntervalMilliseconds,
-    [property: DataMember(Order = 10)] KubeProxyFigures? KubeProxy);
+    [property: DataMember(Order = 6)] int SlotStart,
+    [property: DataMember(Order = 7)] int SlotEnd,
+    [property: DataMember(Order = 8)] bool Keyframe,
+    [property: DataMember(Order = 9)] byte[] Payload,
+    [property: DataMember(Order = 10)] int ReadMilliseconds,
+    [property: DataMember(Order = 11)] int IntervalMilliseconds,
+    [property: DataMember(Order = 12)] KubeProxyFigures? KubeProxy);

@@ -25,7 +25,7 @@ public static class CounterFrameDecoder
         }
 
         var keyframe = frame!.Keyframe;
-        problem = Walk(frame.Payload, state, keyframe, apply: false, changes: null, out var changed);
+        problem = Walk(frame, state, apply: false, changes: null, out var changed);
         if (problem is not null)
         {
             return CounterFrameResult.Rejected($"counter frame {frame.Family} #{frame.Sequence}: {problem}");
@@ -33,10 +33,10 @@ public static class CounterFrameDecoder
 
         if (keyframe)
         {
-            state.Values.Clear();
+            state.Values[(frame.SlotStart * 2)..(frame.SlotEnd * 2)].Clear();
         }
 
-        Walk(frame.Payload, state, keyframe, apply: true, changes, out _);
+        Walk(frame, state, apply: true, changes, out _);
         return new CounterFrameResult(true, changed, null);
     }
 
@@ -67,18 +67,27 @@ public static class CounterFrameDecoder
             return $"counter frame {frame.Family} #{frame.Sequence}: payload is missing";
         }
 
-        var limit = (long)state.Count * MaxBytesPerSlot;
+        if (frame.SlotStart < 0 || frame.SlotStart > frame.SlotEnd || frame.SlotEnd > state.Count)
+        {
+            return $"counter frame {frame.Family} #{frame.Sequence}: slot range {frame.SlotStart}..{frame.SlotEnd} is outside 0..{state.Count}";
+        }
+
+        var slots = frame.SlotEnd - frame.SlotStart;
+        var limit = (long)slots * MaxBytesPerSlot;
         return frame.Payload.Length > limit
-            ? $"counter frame {frame.Family} #{frame.Sequence}: payload of {frame.Payload.Length} bytes is over the {limit}-byte limit for {state.Count} rules"
+            ? $"counter frame {frame.Family} #{frame.Sequence}: payload of {frame.Payload.Length} bytes is over the {limit}-byte limit for {slots} rules"
             : null;
     }
 
-    private static string? Walk(ReadOnlySpan<byte> payload, RuleCounters state, bool keyframe, bool apply, List<CounterChange>? changes, out int changed)
+    private static string? Walk(CounterFrame frame, RuleCounters state, bool apply, List<CounterChange>? changes, out int changed)
     {
         changed = 0;
+        ReadOnlySpan<byte> payload = frame.Payload;
+        var keyframe = frame.Keyframe;
+        var end = frame.SlotEnd;
         var values = state.Values;
         var position = 0;
-        long slot = -1;
+        long slot = frame.SlotStart - 1;
         while (position < payload.Length)
         {
             var entryStart = position;
@@ -90,9 +99,9 @@ public static class CounterFrameDecoder
             }
 
             var gap = head >> 1;
-            if (gap >= (ulong)(state.Count - slot - 1))
+            if (gap >= (ulong)(end - slot - 1))
             {
-                return $"entry at byte {entryStart} skips {gap} slots after slot {slot}, past the {state.Count} rules";
+                return $"entry at byte {entryStart} skips {gap} slots after slot {slot}, past the frame's end at slot {end}";
             }
 
             slot += (long)gap + 1;

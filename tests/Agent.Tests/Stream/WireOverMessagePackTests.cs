@@ -37,7 +37,7 @@ public sealed class WireOverMessagePackTests
     [Fact]
     public void CounterFrame_IdleTick_SmallAndWithoutPropertyNames()
     {
-        var frame = new CounterFrame(WireVersion.Current, IpFamily.IPv4, Hash, 86_400, 1_764_206_250_000, 100_000, false, [], 340, 1000, null);
+        var frame = new CounterFrame(WireVersion.Current, IpFamily.IPv4, Hash, 86_400, 1_764_206_250_000, 100_000, 0, 100_000, false, [], 340, 1000, null);
 
         var bytes = Serialize(HubMethods.Counters, frame);
 
@@ -49,7 +49,7 @@ public sealed class WireOverMessagePackTests
     public void CounterFrame_RoundTrip_FieldsKept()
     {
         var figures = new KubeProxyFigures { SyncDurationSecondsSum = 12.5, SyncDurationSecondsCount = 40, NatRules = 1234 };
-        var frame = new CounterFrame(WireVersion.Current, IpFamily.IPv6, Hash, 7, 1_764_206_250_000, 3, true, [2, 1, 60], 12, 1000, figures);
+        var frame = new CounterFrame(WireVersion.Current, IpFamily.IPv6, Hash, 7, 1_764_206_250_000, 3, 0, 3, true, [2, 1, 60], 12, 1000, figures);
 
         var back = RoundTrip(HubMethods.Counters, frame);
 

@@ -19,10 +19,10 @@ public sealed class CounterFrameTests
     }
 
     private static CounterFrame Frame(RuleCounters? previous, RuleCounters current, long sequence = 2) =>
-        CounterFrameEncoder.Encode(IpFamily.IPv4, Hash, sequence, 1_764_206_250_000, previous, current);
+        Assert.Single(CounterFrameEncoder.Encode(IpFamily.IPv4, Hash, sequence, 1_764_206_250_000, previous, current));
 
     private static CounterFrame WithPayload(int ruleCount, params byte[] payload) =>
-        new(WireVersion.Current, IpFamily.IPv4, Hash, 3, 0, ruleCount, false, payload, 0, 0, null);
+        new(WireVersion.Current, IpFamily.IPv4, Hash, 3, 0, ruleCount, 0, ruleCount, false, payload, 0, 0, null);
 
     [Fact]
     public void EncodePayload_TwoSlotsMoved_GapsAndIncreasesAsVarints()
@@ -122,8 +122,8 @@ public sealed class CounterFrameTests
     [InlineData(new byte[] { 0, 1 }, "bad varint")]
     [InlineData(new byte[] { 0, 0x80, 0x80 }, "bad varint")]
     [InlineData(new byte[] { 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0 }, "bad varint")]
-    [InlineData(new byte[] { 4, 1, 1 }, "past the 2 rules")]
-    [InlineData(new byte[] { 0, 1, 1, 0, 1, 1, 0, 1, 1 }, "past the 2 rules")]
+    [InlineData(new byte[] { 4, 1, 1 }, "past the frame's end at slot 2")]
+    [InlineData(new byte[] { 0, 1, 1, 0, 1, 1, 0, 1, 1 }, "past the frame's end at slot 2")]
     [InlineData(new byte[] { 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0 }, "overflows")]
     [InlineData(new byte[] { 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01, 0 }, "out of range")]
     public void Apply_MalformedPayload_RejectedAndStateUntouched(byte[] payload, string reason)
@@ -153,5 +153,54 @@ public sealed class CounterFrameTests
 
         Assert.False(result.Accepted);
         Assert.Equal("counter frame is missing", result.Reason);
+    }
+
+    [Fact]
+    public void Encode_PayloadOverLimit_SplitIntoConsecutiveRangesThatApplyLikeOne()
+    {
+        var previous = new RuleCounters();
+        var current = new RuleCounters();
+        for (var slot = 0; slot < 1000; slot++)
+        {
+            previous.Add(slot, slot * 60);
+            current.Add(slot % 3 == 0 ? slot + 1000 : slot, slot % 3 == 0 ? (slot * 60) + 60_000 : slot * 60);
+        }
+
+        var frames = CounterFrameEncoder.Encode(IpFamily.IPv4, Hash, 10, 0, previous, current, readMilliseconds: 5, maxPayloadBytes: 64);
+        var state = new RuleCounters();
+        state.CopyFrom(previous);
+        var results = frames.Select(frame => CounterFrameDecoder.Apply(frame, Hash, state)).ToList();
+
+        Assert.True(frames.Count > 10);
+        Assert.All(frames, frame => Assert.True(frame.Payload.Length <= 64));
+        Assert.Equal(Enumerable.Range(10, frames.Count).Select(i => (long)i), frames.Select(frame => frame.Sequence));
+        Assert.Equal(0, frames[0].SlotStart);
+        Assert.Equal(1000, frames[^1].SlotEnd);
+        Assert.All(frames.Zip(frames.Skip(1)), pair => Assert.Equal(pair.First.SlotEnd, pair.Second.SlotStart));
+        Assert.Equal([5, 0], frames.Take(2).Select(frame => frame.ReadMilliseconds));
+        Assert.All(results, result => Assert.True(result.Accepted, result.Reason));
+        Assert.Equal(334, results.Sum(result => result.ChangedRules));
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => current[i]), Enumerable.Range(0, 1000).Select(i => state[i]));
+    }
+
+    [Fact]
+    public void Apply_SplitKeyframe_ZeroesOnlyItsRange()
+    {
+        var state = Counters((9, 9), (9, 9), (9, 9), (9, 9));
+        var frame = WithPayload(4, 0, 5, 0xAC, 0x02) with { Keyframe = true, SlotStart = 2, SlotEnd = 4 };
+
+        var result = CounterFrameDecoder.Apply(frame, Hash, state);
+
+        Assert.True(result.Accepted, result.Reason);
+        Assert.Equal([new(9, 9), new(9, 9), new(5, 300), new(0, 0)], Enumerable.Range(0, 4).Select(i => state[i]));
+    }
+
+    [Fact]
+    public void Apply_SlotRangeOutsideRules_Rejected()
+    {
+        var result = CounterFrameDecoder.Apply(WithPayload(2) with { SlotStart = 1, SlotEnd = 3 }, Hash, Counters((1, 1), (2, 2)));
+
+        Assert.False(result.Accepted);
+        Assert.Contains("slot range 1..3", result.Reason);
     }
 }
