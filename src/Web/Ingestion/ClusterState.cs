@@ -175,8 +175,11 @@ public sealed class ClusterState
     {
         var history = Histories.GetOrAdd(key, _ => new CounterHistory(Limits));
         var closed = new List<SeriesPoint>();
-        history.Add(point, Time.GetUtcNow(), closed);
-        Writes.Add(new StoredSample(key, false, point));
+        if (history.Add(point, Time.GetUtcNow(), closed) is { } kept)
+        {
+            Writes.Add(new StoredSample(key, false, kept));
+        }
+
         foreach (var bucket in closed)
         {
             Writes.Add(new StoredSample(key, true, bucket));

@@ -25,16 +25,26 @@ internal sealed class CounterHistory
 
     /// <summary>
     /// Adds a point and moves what fell out of the recent window (relative to <paramref name="now"/>)
-    /// into buckets. Buckets completed by this call are appended to <paramref name="closedBuckets"/>
-    /// so the caller can persist them.
+    /// into buckets. A point at the time of the latest one adds to it (a tick the agent split into
+    /// several frames); an older one is ignored. Returns the point as kept, or null when ignored.
+    /// Buckets completed by this call are appended to <paramref name="closedBuckets"/> so the
+    /// caller can persist them.
     /// </summary>
-    public void Add(SeriesPoint point, DateTimeOffset now, List<SeriesPoint>? closedBuckets = null)
+    public SeriesPoint? Add(SeriesPoint point, DateTimeOffset now, List<SeriesPoint>? closedBuckets = null)
     {
         lock (_gate)
         {
             if (Latest is { } latest && point.Timestamp <= latest)
             {
-                return;
+                if (point.Timestamp < latest || _recent.Count == 0)
+                {
+                    return null;
+                }
+
+                var last = _recent[_recent.Count - 1];
+                var merged = last with { Connections = last.Connections + point.Connections, Bytes = last.Bytes + point.Bytes };
+                _recent[_recent.Count - 1] = merged;
+                return merged;
             }
 
             Latest = point.Timestamp;
@@ -44,6 +54,7 @@ internal sealed class CounterHistory
             }
 
             Age(now, closedBuckets);
+            return point;
         }
     }
 

@@ -30,6 +30,15 @@ internal sealed class FamilyState(IpFamily family, SnapshotAssembler assembler)
 
     public DateTimeOffset? CounterTimestamp { get; set; }
 
+    /// <summary>The length of the tick being applied (a tick may come as several frames over slot ranges).</summary>
+    public TimeSpan TickInterval { get; set; }
+
+    /// <summary>True while the tick being applied only sets the baseline (a keyframe with nothing to compare against).</summary>
+    public bool TickIsBaseline { get; set; }
+
+    /// <summary>One past the last slot the tick being applied has covered so far.</summary>
+    public int TickSlotEnd { get; set; }
+
     public Queue<CounterFrame> Pending { get; } = new();
 
     /// <summary>The hash whose text the store holds for this node and family.</summary>

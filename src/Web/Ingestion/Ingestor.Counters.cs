@@ -101,33 +101,45 @@ internal sealed partial class Ingestor
             return $"counter frame {frame.Family} #{frame.Sequence}: payload is missing or larger than {frame.RuleCount} rules can need";
         }
 
-        return frame.IntervalMilliseconds <= 0 || frame.ReadMilliseconds < 0
-            ? $"counter frame {frame.Family} #{frame.Sequence}: intervalMilliseconds must be positive and readMilliseconds not negative"
+        return frame.IntervalMilliseconds < 0 || frame.ReadMilliseconds < 0
+            ? $"counter frame {frame.Family} #{frame.Sequence}: intervalMilliseconds and readMilliseconds must not be negative"
             : null;
     }
 
     private IngestResult ApplyCounters(NodeState node, FamilyState family, CounterFrame frame, DateTimeOffset now, List<(SeriesKey, SeriesPoint)> points)
     {
         var timestamp = DateTimeOffset.FromUnixTimeMilliseconds(frame.TimestampUnixMilliseconds);
-        if (!frame.Keyframe && frame.Sequence <= family.Sequence)
+        var continuation = frame.SlotStart > 0;
+        if (continuation)
         {
-            return IngestResult.Ignored($"counter frame {frame.Family} #{frame.Sequence}: already applied (last #{family.Sequence})");
+            // The rest of a tick split over slot ranges: it must follow the frame before it.
+            if (timestamp != family.CounterTimestamp || frame.Sequence != family.Sequence + 1 || frame.SlotStart != family.TickSlotEnd)
+            {
+                return IngestResult.Ignored($"counter frame {frame.Family} #{frame.Sequence}: slots {frame.SlotStart}..{frame.SlotEnd} do not continue the tick applied last (#{family.Sequence}, up to slot {family.TickSlotEnd})");
+            }
         }
-
-        if (family.CounterTimestamp is { } last && timestamp <= last)
+        else
         {
-            return IngestResult.Ignored($"counter frame {frame.Family} #{frame.Sequence}: timestamp {timestamp:O} is not after the last applied one ({last:O})");
+            if (!frame.Keyframe && frame.Sequence <= family.Sequence)
+            {
+                return IngestResult.Ignored($"counter frame {frame.Family} #{frame.Sequence}: already applied (last #{family.Sequence})");
+            }
+
+            if (family.CounterTimestamp is { } last && timestamp <= last)
+            {
+                return IngestResult.Ignored($"counter frame {frame.Family} #{frame.Sequence}: timestamp {timestamp:O} is not after the last applied one ({last:O})");
+            }
         }
 
         var counters = family.Counters;
         long[]? before = null;
-        if (frame.Keyframe && family.HasBaseline)
+        if (frame.Keyframe && family.HasBaseline && !(continuation && family.TickIsBaseline))
         {
-            before = new long[counters.Count * 2];
-            for (var slot = 0; slot < counters.Count; slot++)
+            before = new long[(frame.SlotEnd - frame.SlotStart) * 2];
+            for (var slot = frame.SlotStart; slot < frame.SlotEnd && slot < counters.Count; slot++)
             {
-                before[slot * 2] = counters[slot].Packets;
-                before[(slot * 2) + 1] = counters[slot].Bytes;
+                before[(slot - frame.SlotStart) * 2] = counters[slot].Packets;
+                before[((slot - frame.SlotStart) * 2) + 1] = counters[slot].Bytes;
             }
         }
 
@@ -138,33 +150,48 @@ internal sealed partial class Ingestor
             return IngestResult.Rejected(applied.Reason!);
         }
 
-        // A keyframe with nothing to compare against (a node never seen, or its counters lost)
-        // only sets the baseline: its values accumulate everything before, not one interval.
-        if (!frame.Keyframe || before is not null)
+        if (!continuation)
         {
-            var interval = family.CounterTimestamp is { } previous ? timestamp - previous : TimeSpan.FromMilliseconds(frame.IntervalMilliseconds);
-            Increases(node.Name, family, frame.Keyframe ? KeyframeIncreases(before!, counters) : changes, timestamp, interval, points);
+            // A keyframe with nothing to compare against (a node never seen, or its counters lost)
+            // only sets the baseline: its values accumulate everything before, not one interval.
+            family.TickIsBaseline = frame.Keyframe && before is null;
+            family.TickInterval = family.CounterTimestamp is { } previous ? timestamp - previous : TimeSpan.FromMilliseconds(Math.Max(1, frame.IntervalMilliseconds));
+            if (!family.TickIsBaseline)
+            {
+                points.Add((SeriesKey.Timeline(node.Name, family.Family), new SeriesPoint(timestamp, family.TickInterval, 0, 0)));
+            }
+        }
+
+        if (!family.TickIsBaseline)
+        {
+            Increases(node.Name, family, frame.Keyframe ? KeyframeIncreases(before!, counters, frame.SlotStart) : changes, timestamp, points);
         }
 
         family.HasBaseline = true;
         family.Sequence = frame.Sequence;
         family.CounterTimestamp = timestamp;
+        family.TickSlotEnd = frame.SlotEnd;
         family.CountersDirty = true;
         node.LastSeen = now;
-        node.Interval = TimeSpan.FromMilliseconds(frame.IntervalMilliseconds);
-        node.ReadTime = TimeSpan.FromMilliseconds(frame.ReadMilliseconds);
-        node.KubeProxy = frame.KubeProxy ?? node.KubeProxy;
         node.Problem = null;
+        if (!continuation)
+        {
+            node.Interval = frame.IntervalMilliseconds > 0 ? TimeSpan.FromMilliseconds(frame.IntervalMilliseconds) : node.Interval;
+            node.ReadTime = TimeSpan.FromMilliseconds(frame.ReadMilliseconds);
+            node.KubeProxy = frame.KubeProxy ?? node.KubeProxy;
+        }
+
         return IngestResult.Accepted;
     }
 
-    private static List<CounterChange> KeyframeIncreases(long[] before, RuleCounters after)
+    private static List<CounterChange> KeyframeIncreases(long[] before, RuleCounters after, int firstSlot)
     {
         var changes = new List<CounterChange>();
-        for (var slot = 0; slot < after.Count; slot++)
+        for (var i = 0; i < before.Length / 2; i++)
         {
+            var slot = firstSlot + i;
             var (packets, bytes) = (after[slot].Packets, after[slot].Bytes);
-            var (oldPackets, oldBytes) = (before[slot * 2], before[(slot * 2) + 1]);
+            var (oldPackets, oldBytes) = (before[i * 2], before[(i * 2) + 1]);
             if (packets != oldPackets || bytes != oldBytes)
             {
                 var reset = packets < oldPackets || bytes < oldBytes;
@@ -177,10 +204,9 @@ internal sealed partial class Ingestor
         return changes;
     }
 
-    private static void Increases(string node, FamilyState family, List<CounterChange> changes, DateTimeOffset timestamp, TimeSpan interval, List<(SeriesKey, SeriesPoint)> points)
+    private static void Increases(string node, FamilyState family, List<CounterChange> changes, DateTimeOffset timestamp, List<(SeriesKey, SeriesPoint)> points)
     {
         var ruleSet = family.Current!;
-        points.Add((SeriesKey.Timeline(node, family.Family), new SeriesPoint(timestamp, interval, 0, 0)));
         var sums = new Dictionary<SeriesKey, (long Packets, long Bytes)>();
         foreach (var change in changes)
         {
@@ -199,7 +225,7 @@ internal sealed partial class Ingestor
         {
             if (packets != 0 || bytes != 0)
             {
-                points.Add((key, new SeriesPoint(timestamp, interval, packets, bytes)));
+                points.Add((key, new SeriesPoint(timestamp, family.TickInterval, packets, bytes)));
             }
         }
     }

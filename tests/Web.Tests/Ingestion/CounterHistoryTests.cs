@@ -58,7 +58,7 @@ public sealed class CounterHistoryTests
     }
 
     [Fact]
-    public void Add_PointNotAfterLatest_Ignored()
+    public void Add_PointAtLatestTime_AddedToItAndOlderIgnored()
     {
         var history = new CounterHistory(Limits);
         history.Add(Point(10, connections: 3), Start.AddSeconds(10));
@@ -66,7 +66,7 @@ public sealed class CounterHistoryTests
         history.Add(Point(10, connections: 5), Start.AddSeconds(11));
         history.Add(Point(9, connections: 7), Start.AddSeconds(11));
 
-        Assert.Equal(3, Assert.Single(history.Points(DateTimeOffset.MinValue)).Connections);
+        Assert.Equal(8, Assert.Single(history.Points(DateTimeOffset.MinValue)).Connections);
     }
 
     [Fact]

@@ -141,6 +141,40 @@ public sealed class IngestorTests : IDisposable
     }
 
     [Fact]
+    public void Counters_TickSplitOverSlotRanges_OnePointPerTickAndEndpoint()
+    {
+        var session = _ingestion.Connect(_agent);
+        var start = _ingestion.Time.GetUtcNow();
+        string[] addresses = ["10.244.1.10:8080", "10.244.2.10:8080", "10.244.1.20:6379"];
+        foreach (var address in addresses)
+        {
+            _agent.Count(_agent.DnatSlot(address), 10);
+        }
+
+        foreach (var frame in _agent.Frames(start, maxPayloadBytes: 30))
+        {
+            Accept(session.Counters(frame));
+        }
+
+        foreach (var address in addresses)
+        {
+            _agent.Count(_agent.DnatSlot(address), 2);
+        }
+
+        var split = _agent.Frames(start.AddSeconds(1), keyframe: true, maxPayloadBytes: 30);
+        foreach (var frame in split)
+        {
+            Accept(session.Counters(frame));
+        }
+
+        Assert.Equal(3, split.Count);
+        Assert.Single(_ingestion.State.Series(SeriesKey.Timeline("node-a", IpFamily.IPv4), start));
+        Assert.All(addresses, address => Assert.Equal(
+            [2L],
+            _ingestion.State.Series(SeriesKey.Endpoint("node-a", IpFamily.IPv4, address.EndsWith("6379", StringComparison.Ordinal) ? "shop/cache:redis" : Web, address), start).Select(p => p.Connections)));
+    }
+
+    [Fact]
     public void SnapshotChunk_CorruptData_RejectedAndPreviousRuleSetKept()
     {
         var session = _ingestion.Connect(_agent);
@@ -204,7 +238,7 @@ public sealed class IngestorTests : IDisposable
             Accept(session.SnapshotChunk(chunk));
         }
 
-        Accept(session.Counters(changed.Frame(start.AddSeconds(1)) with { Sequence = 2 }));
+        Accept(session.Counters(changed.Frame(start.AddSeconds(1), keyframe: true) with { Sequence = 2 }));
 
         var series = _ingestion.State.Series(SeriesKey.Endpoint("node-a", IpFamily.IPv4, Web, "10.244.1.10:8080"), start);
         Assert.Equal([3L], series.Select(p => p.Connections));

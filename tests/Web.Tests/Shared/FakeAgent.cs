@@ -56,15 +56,19 @@ internal sealed class FakeAgent
         _current[(slot * 2) + 1] = 0;
     }
 
-    /// <summary>The next counter frame: a keyframe first (or when asked), deltas after.</summary>
-    public CounterFrame Frame(DateTimeOffset timestamp, bool keyframe = false)
+    /// <summary>The next counter frame: a keyframe first (or when asked), deltas after. Asserts the tick fits one frame.</summary>
+    public CounterFrame Frame(DateTimeOffset timestamp, bool keyframe = false) => Assert.Single(Frames(timestamp, keyframe));
+
+    /// <summary>The frames of the next tick, split over slot ranges when the payload exceeds <paramref name="maxPayloadBytes"/>.</summary>
+    public IReadOnlyList<CounterFrame> Frames(DateTimeOffset timestamp, bool keyframe = false, int maxPayloadBytes = CounterFrameEncoder.DefaultMaxPayloadBytes)
     {
-        var current = Counters(_current);
-        var frame = CounterFrameEncoder.Encode(
-            Family, Snapshot.Hash, ++Sequence, timestamp.ToUnixTimeMilliseconds(),
-            keyframe || _sent is null ? null : Counters(_sent), current, readMilliseconds: 5, intervalMilliseconds: 1000);
+        var frames = CounterFrameEncoder.Encode(
+            Family, Snapshot.Hash, Sequence + 1, timestamp.ToUnixTimeMilliseconds(),
+            keyframe || _sent is null ? null : Counters(_sent), Counters(_current),
+            readMilliseconds: 5, intervalMilliseconds: 1000, maxPayloadBytes: maxPayloadBytes);
+        Sequence += frames.Count;
         _sent = (long[])_current.Clone();
-        return frame;
+        return frames;
     }
 
     private static RuleCounters Counters(long[] values)
