@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,11 @@ internal static class LivePathExtensions
         services.AddDbContextFactory<NetViewDbContext>((sp, db) =>
         {
             var o = sp.GetRequiredService<IOptions<LivePathOptions>>().Value;
+
+            // The options are one singleton per application, so this costs one internal provider
+            // per application; EF's process-wide cache would otherwise tie later hosts in the same
+            // process (tests) to the first host's disposed services.
+            db.EnableServiceProviderCaching(false);
             if (o.StoreProvider == "PostgreSQL")
             {
                 db.UseNpgsql(o.EffectiveConnectionString);

@@ -57,7 +57,7 @@ internal sealed partial class Ingestor
             {
                 var keyframe = new CounterFrame(
                     WireVersion.Current, family, record.Hash, record.CounterSequence, record.CounterTimestampMs, ruleSet.RuleCount,
-                    Keyframe: true, record.Counters, 0, 1, null);
+                    SlotStart: 0, SlotEnd: ruleSet.RuleCount, Keyframe: true, Payload: record.Counters, ReadMilliseconds: 0, IntervalMilliseconds: 1, KubeProxy: null);
                 if (CounterFrameDecoder.Apply(keyframe, record.Hash, familyState.Counters).Accepted)
                 {
                     familyState.HasBaseline = true;

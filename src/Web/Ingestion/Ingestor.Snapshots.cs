@@ -128,7 +128,7 @@ internal sealed partial class Ingestor
         {
             var value = carried.TryGetValue(ruleSet.SlotTexts[slot], out var slots) && slots.TryDequeue(out var oldSlot) && family.HasBaseline
                 ? family.Counters[oldSlot]
-                : Counters.Zero;
+                : NetView.Core.Iptables.Counters.Zero;
             counters.Add(value.Packets, value.Bytes);
         }
 

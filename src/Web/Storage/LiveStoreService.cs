@@ -14,12 +14,15 @@ internal sealed partial class LiveStoreService(
     HistoryStore store,
     Ingestor ingestor,
     IOptions<LivePathOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<LiveStoreService> logger) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
 
+    // Never disposed: it has no wait handle, and the host may stop this service after disposing the container's singletons.
     private readonly SemaphoreSlim _flushing = new(1, 1);
+    private int _stopped;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -33,13 +36,28 @@ internal sealed partial class LiveStoreService(
         var stored = await store.LoadAsync(cancellationToken);
         ingestor.Restore(stored);
         LogRestored(logger, stored.Nodes.Count, stored.Snapshots.Count, stored.Samples.Count);
+
+        // Write everything as soon as shutdown begins, while every service is still alive; the
+        // flush in StopAsync then only adds what arrived while the server drained its connections.
+        lifetime.ApplicationStopping.Register(() => FlushAsync(everything: true, CancellationToken.None).GetAwaiter().GetResult());
         await base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await FlushAsync(everything: true, CancellationToken.None);
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            try
+            {
+                await FlushAsync(everything: true, CancellationToken.None);
+            }
+            catch (ObjectDisposedException exception)
+            {
+                // A host that disposes its services before stopping them (a test factory) already got the stopping flush.
+                LogFlushFailed(logger, exception);
+            }
+        }
     }
 
     /// <summary>Writes what changed since the last flush; <paramref name="everything"/> also open buckets and all nodes.</summary>
@@ -92,12 +110,6 @@ internal sealed partial class LiveStoreService(
         {
             // Shutting down; StopAsync writes the rest.
         }
-    }
-
-    public override void Dispose()
-    {
-        _flushing.Dispose();
-        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Restored {Nodes} nodes, {Snapshots} rule sets and {Samples} history points from the store")]

@@ -33,8 +33,20 @@ public sealed class IngestorTests : IDisposable
         Assert.Equal([3L, 2L, 0L], series.Select(p => p.Connections));
         Assert.Equal([start.AddSeconds(1), start.AddSeconds(2), start.AddSeconds(3)], series.Select(p => p.Timestamp));
         Assert.Equal(3.0, series[0].Rate);
+    }
+
+    [Fact]
+    public void Counters_JumpIntoServiceChain_ChainSeries()
+    {
+        var session = _ingestion.Connect(_agent);
         var chain = _ingestion.State.Service(Web)!.Port.Chains.Svc!;
-        Assert.Equal(5, _ingestion.State.Series(SeriesKey.Chain("node-a", IpFamily.IPv4, chain), start).Sum(p => p.Connections));
+        var start = _ingestion.Time.GetUtcNow();
+        Accept(session.Counters(_agent.Frame(start)));
+
+        _agent.Count(_agent.Slot("-A KUBE-SERVICES ", "-j " + chain), 4);
+        Accept(session.Counters(_agent.Frame(start.AddSeconds(1))));
+
+        Assert.Equal([4L], _ingestion.State.Series(SeriesKey.Chain("node-a", IpFamily.IPv4, chain), start).Select(p => p.Connections));
     }
 
     [Fact]
@@ -214,11 +226,12 @@ public sealed class IngestorTests : IDisposable
             _ingestion.Connect(new FakeAgent($"node-{i}", rules));
         }
 
-        _ingestion.Connect(new FakeAgent("node-b", TestCluster.Rules(TestCluster.NodeB)));
+        var other = TestCluster.Rules(TestCluster.NodeB, TestCluster.Spec(ExtraService()));
+        _ingestion.Connect(new FakeAgent("node-b", other));
 
         Assert.Equal(2, _ingestion.Catalog.Count);
         Assert.Same(_ingestion.State.RuleSet("node-0", IpFamily.IPv4)!.RuleSet, _ingestion.State.RuleSet("node-49", IpFamily.IPv4)!.RuleSet);
-        var distinct = rules.Split('\n').Concat(TestCluster.Rules(TestCluster.NodeB).Split('\n')).Where(l => l.StartsWith("-A ", StringComparison.Ordinal)).Distinct().Count();
+        var distinct = rules.Split('\n').Concat(other.Split('\n')).Where(l => l.StartsWith("-A ", StringComparison.Ordinal)).Distinct().Count();
         Assert.Equal(distinct, _ingestion.Catalog.Pool.Count);
         Assert.Equal(51, _ingestion.State.Service(Web)!.Nodes.Count);
     }

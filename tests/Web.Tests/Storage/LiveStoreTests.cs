@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using NetView.Web.Tests.Shared;
 
 namespace NetView.Web.Tests.Storage;
