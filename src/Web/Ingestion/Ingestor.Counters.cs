@@ -55,6 +55,9 @@ internal sealed partial class Ingestor
             {
                 result = ApplyCounters(nodeState, family, frame, now, points);
             }
+
+            // Under the node's lock, so a store flush that takes these counters also finds these points.
+            Publish(points);
         }
 
         if (change is not null)
@@ -69,7 +72,7 @@ internal sealed partial class Ingestor
         }
 
         metrics.Accepted("counters");
-        Publish(points);
+        LogApplied(logger, node, frame!.Family, frame.Sequence, frame.TimestampUnixMilliseconds, frame.Keyframe);
         state.Publish(new ClusterChange(ClusterChangeKind.CountersUpdated, node, frame!.Family, now));
         return result;
     }
@@ -235,6 +238,9 @@ internal sealed partial class Ingestor
         var sum = sums.GetValueOrDefault(key);
         sums[key] = (sum.Packets + change.PacketIncrease, sum.Bytes + change.ByteIncrease);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Applied counter frame of {Node} {Family} #{Sequence} at {Timestamp} (keyframe {Keyframe})")]
+    private static partial void LogApplied(ILogger logger, string node, NetView.Core.Iptables.IpFamily family, long sequence, long timestamp, bool keyframe);
 
     private void Publish(List<(SeriesKey Key, SeriesPoint Point)> points)
     {

@@ -79,7 +79,7 @@ internal sealed partial class Ingestor
     /// </summary>
     public StoreBatch CollectChanges(bool everything)
     {
-        var batch = new StoreBatch(state.Writes.Take());
+        var batch = new StoreBatch();
         foreach (var node in state.NodeStates.Values)
         {
             lock (node.Gate)
@@ -105,6 +105,9 @@ internal sealed partial class Ingestor
             }
         }
 
+        // After the counters: points are published under the node's lock, so every frame whose
+        // counters this batch holds has its points queued by now.
+        batch.Samples.AddRange(state.Writes.Take());
         if (everything)
         {
             foreach (var (key, history) in state.Histories)

@@ -48,6 +48,8 @@ internal sealed partial class Ingestor
             {
                 (result, change) = Install(nodeState, family, assembly.Snapshot!, assembly.Text!, now, points);
             }
+
+            Publish(points);
         }
 
         if (result.Outcome != IngestOutcome.Accepted)
@@ -56,7 +58,6 @@ internal sealed partial class Ingestor
         }
 
         metrics.Accepted("snapshot");
-        Publish(points);
         if (change is not null)
         {
             state.RecordChange(change);

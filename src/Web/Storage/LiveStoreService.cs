@@ -16,13 +16,12 @@ internal sealed partial class LiveStoreService(
     IOptions<LivePathOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<LiveStoreService> logger) : BackgroundService
+    ILogger<LiveStoreService> logger) : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
 
     // Never disposed: it has no wait handle, and the host may stop this service after disposing the container's singletons.
     private readonly SemaphoreSlim _flushing = new(1, 1);
-    private int _stopped;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,27 +37,37 @@ internal sealed partial class LiveStoreService(
         LogRestored(logger, stored.Nodes.Count, stored.Snapshots.Count, stored.Samples.Count);
 
         // Write everything as soon as shutdown begins, while every service is still alive; the
-        // flush in StopAsync then only adds what arrived while the server drained its connections.
-        lifetime.ApplicationStopping.Register(() => FlushAsync(everything: true, CancellationToken.None).GetAwaiter().GetResult());
+        // flush in StoppedAsync then adds what arrived while the server drained its connections.
+        lifetime.ApplicationStopping.Register(() =>
+        {
+            LogStopping(logger);
+            FlushAsync(everything: true, CancellationToken.None).GetAwaiter().GetResult();
+        });
         await base.StartAsync(cancellationToken);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The last flush, after every hosted service stopped, the web server included: no frame can
+    /// arrive any more, so nothing applied is left unwritten.
+    /// </summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken);
-        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        try
         {
-            try
-            {
-                await FlushAsync(everything: true, CancellationToken.None);
-            }
-            catch (ObjectDisposedException exception)
-            {
-                // A host that disposes its services before stopping them (a test factory) already got the stopping flush.
-                LogFlushFailed(logger, exception);
-            }
+            await FlushAsync(everything: true, CancellationToken.None);
+        }
+        catch (ObjectDisposedException exception)
+        {
+            // A host that disposes its services before stopping them (a test factory) already got the stopping flush.
+            LogFlushFailed(logger, exception);
         }
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Writes what changed since the last flush; <paramref name="everything"/> also open buckets and all nodes.</summary>
     public async Task FlushAsync(bool everything, CancellationToken cancellationToken)
@@ -75,6 +84,7 @@ internal sealed partial class LiveStoreService(
             }
 
             await store.SaveSamplesAsync(batch.Samples, cancellationToken);
+            LogFlushed(logger, batch.Nodes.Count, batch.Snapshots.Count, batch.Counters.Count, batch.Samples.Count);
         }
         finally
         {
@@ -108,12 +118,18 @@ internal sealed partial class LiveStoreService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down; StopAsync writes the rest.
+            // Shutting down; StoppedAsync writes the rest.
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Restored {Nodes} nodes, {Snapshots} rule sets and {Samples} history points from the store")]
     private static partial void LogRestored(ILogger logger, int nodes, int snapshots, int samples);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Nodes} nodes, {Snapshots} rule sets, {Counters} counter sets and {Samples} history points")]
+    private static partial void LogFlushed(ILogger logger, int nodes, int snapshots, int counters, int samples);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: writing the live state to the store")]
+    private static partial void LogStopping(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing live state to the store failed")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);

@@ -76,8 +76,10 @@ public sealed class ChildProcess : IDisposable
         if (!_process.WaitForExit(grace))
         {
             _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
         }
+
+        // Without a timeout it also waits until the redirected output is read to its end.
+        _process.WaitForExit();
     }
 
     public void Dispose()

@@ -15,6 +15,7 @@ public sealed class ServerProcess : IDisposable
 {
     private readonly IReadOnlyList<IPAddress> _addresses;
     private ChildProcess? _process;
+    private string _earlierOutput = "";
 
     public ServerProcess(IEnumerable<IPAddress>? extraAddresses = null, string environment = "Production")
     {
@@ -38,7 +39,8 @@ public sealed class ServerProcess : IDisposable
     /// <summary>The URL an agent at <paramref name="address"/>'s side reaches the server on.</summary>
     public Uri UrlOn(IPAddress address) => new($"http://{address}:{Port}/");
 
-    public string Output => _process?.Output ?? "";
+    /// <summary>What the server printed, over all its starts.</summary>
+    public string Output => _earlierOutput + (_process?.Output ?? "");
 
     /// <summary>Starts the server and waits until <c>/healthz</c> answers 200.</summary>
     public async Task StartAsync(TimeSpan? timeout = null)
@@ -58,11 +60,19 @@ public sealed class ServerProcess : IDisposable
             $"--NetView:DataDirectory={DataDirectory}",
             .. Settings.Select(s => $"--{s.Key}={s.Value}"),
         ];
-        _process?.Dispose();
+        if (_process is not null)
+        {
+            _earlierOutput += _process.Output + "\n--- restarted ---\n";
+            _process.Dispose();
+        }
+
         _process = ChildProcess.Start(BuildOutput.DotnetHost, arguments, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = Environment,
             ["DOTNET_NOLOGO"] = "1",
+            // Request logs would push NetView's own lines (refusals, restores) out of the kept output.
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+            ["Logging__LogLevel__NetView"] = "Debug",
         }, directory);
 
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };

@@ -36,6 +36,7 @@ public sealed class LivePathTests
         await Poll.UntilAsync(TimeSpan.FromSeconds(60), () => NodeReportingAsync(http), Logs);
         await DriveAsync(network, web: 20, cache: 9, empty: 3);
         await Poll.UntilAsync(2 * Interval + Slack, () => MatchesKernelAsync(http, network), Logs);
+        var steadySince = DateTimeOffset.UtcNow;
 
         server.Stop();
         var downSince = DateTimeOffset.UtcNow;
@@ -45,7 +46,7 @@ public sealed class LivePathTests
         await server.StartAsync();
 
         await Poll.UntilAsync(TimeSpan.FromSeconds(30), () => MatchesKernelAsync(http, network), Logs);
-        await Poll.UntilAsync(2 * Interval + Slack, () => SeriesCompleteAsync(http, network), Logs);
+        await Poll.UntilAsync(2 * Interval + Slack, () => SeriesCompleteAsync(http, network, steadySince), Logs);
     }
 
     [Fact]
@@ -120,10 +121,11 @@ public sealed class LivePathTests
 
     /// <summary>
     /// The series of every endpoint add up to the kernel's counters (all connections were made after
-    /// the agent's first reading), and no interval is longer than two agent intervals: the ticks the
-    /// agent read while the server was down arrived after it came back.
+    /// the agent's first reading), and from the first match with the kernel on, no interval
+    /// is longer than two agent intervals: the ticks the agent read while the server was down
+    /// arrived after it came back. (Before that, the agent's first ticks may be slow while it warms up.)
     /// </summary>
-    private static async Task<string?> SeriesCompleteAsync(HttpClient http, NetworkNamespace network)
+    private static async Task<string?> SeriesCompleteAsync(HttpClient http, NetworkNamespace network, DateTimeOffset checkedFrom)
     {
         var kernel = KernelConnections(network);
         foreach (var (name, path) in new[] { ("shop/web:http", "shop/web/http"), ("shop/cache:redis", "shop/cache/redis") })
@@ -139,8 +141,11 @@ public sealed class LivePathTests
                     return $"{key}: the series sums to {sum}, the kernel counted {kernel[key]}";
                 }
 
-                var longest = points.Skip(1).Max(p => p.GetProperty("intervalSeconds").GetDouble());
-                Assert.True(longest <= 2 * Interval.TotalSeconds, $"{key}: an interval of {longest} s in the series: ticks were lost across the restart");
+                var longest = points.Where(p => p.GetProperty("timestamp").GetDateTimeOffset() > checkedFrom).MaxBy(p => p.GetProperty("intervalSeconds").GetDouble());
+                if (longest.GetProperty("intervalSeconds").GetDouble() > 2 * Interval.TotalSeconds)
+                {
+                    return $"{key}: the interval ending {longest.GetProperty("timestamp")} lasted {longest.GetProperty("intervalSeconds")} s: ticks were lost across the restart";
+                }
             }
         }
 

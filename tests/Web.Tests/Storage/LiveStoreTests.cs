@@ -49,5 +49,28 @@ public sealed class LiveStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Running_FramesArrive_WrittenWithinTheFlushInterval()
+    {
+        var agent = new FakeAgent("node-a", TestCluster.Rules(TestCluster.NodeA));
+        using var server = new LiveServer(_data.Path, new Dictionary<string, string> { ["NetView:StoreFlushInterval"] = "00:00:00.2" });
+        await using var connection = server.Agent();
+        await connection.StartAsync();
+        await connection.SendHelloAndSnapshotAsync(agent);
+        await connection.SendCountersAsync(agent.Frame(DateTimeOffset.UtcNow));
+
+        using var store = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data.Path, "netview.db")}");
+        store.Open();
+        using var query = store.CreateCommand();
+        query.CommandText = "SELECT COUNT(*) FROM Snapshots WHERE CounterTimestampMs > 0";
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((long)query.ExecuteScalar()! == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(1L, (long)query.ExecuteScalar()!);
+    }
+
     public void Dispose() => _data.Dispose();
 }
