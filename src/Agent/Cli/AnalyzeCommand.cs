@@ -50,20 +50,8 @@ internal static class AnalyzeCommand
             return CommandLine.BadInput;
         }
 
-        RuleSet ruleSet;
-        try
+        if (DumpInput.Load("analyze", file, openStdin, stderr) is not { } ruleSet)
         {
-            ruleSet = file == "-" ? ParseStdin(openStdin) : IptablesParser.ParseFile(file);
-        }
-        catch (InvalidDumpException e)
-        {
-            var where = e.Line > 0 ? $"line {e.Line}: " : "";
-            stderr.WriteLine($"netview-agent analyze: {DisplayName(file)}: {where}{e.Reason}");
-            return CommandLine.BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"netview-agent analyze: {DisplayName(file)}: cannot read it: {e.Message}");
             return CommandLine.BadInput;
         }
 
@@ -86,16 +74,6 @@ internal static class AnalyzeCommand
             new AnalysisTextWriter(writer, colour).Write(analysis, ruleSet);
         }
     }
-
-    private static RuleSet ParseStdin(Func<Stream> openStdin)
-    {
-        using var stdin = openStdin();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return IptablesParser.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-    }
-
-    private static string DisplayName(string file) => file == "-" ? "standard input" : file;
 
     internal static bool UseColour() =>
         !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or ""

@@ -27,6 +27,8 @@ internal static class CommandLine
                 return Ok;
             case "trace":
                 return await TraceCommand.RunAsync(rest);
+            case "diff":
+                return await DiffCommand.RunAsync(rest);
             default:
                 await Console.Error.WriteLineAsync($"netview-agent: unknown command '{verb}'.\n{Usage}");
                 return BadInput;
