@@ -50,24 +50,18 @@ internal static class AnalyzeCommand
             return CommandLine.BadInput;
         }
 
-        RuleSet ruleSet;
-        try
+        if (DumpInput.Load("analyze", file, openStdin, stderr) is not { } ruleSet)
         {
-            ruleSet = file == "-" ? ParseStdin(openStdin) : IptablesParser.ParseFile(file);
-        }
-        catch (InvalidDumpException e)
-        {
-            var where = e.Line > 0 ? $"line {e.Line}: " : "";
-            stderr.WriteLine($"netview-agent analyze: {DisplayName(file)}: {where}{e.Reason}");
-            return CommandLine.BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"netview-agent analyze: {DisplayName(file)}: cannot read it: {e.Message}");
             return CommandLine.BadInput;
         }
 
-        var analysis = KubeProxyAnalyzer.Analyze(ruleSet);
+        Write(KubeProxyAnalyzer.Analyze(ruleSet), ruleSet, json, stdout, colour);
+        return CommandLine.Ok;
+    }
+
+    /// <summary>The analysis as text or as the <c>analyze --json</c> document; the snapshot verb prints the same way.</summary>
+    public static void Write(KubeProxyAnalysis analysis, RuleSet ruleSet, bool json, Stream stdout, bool colour)
+    {
         if (json)
         {
             AnalysisJson.Serialize(stdout, AnalysisDocument.From(analysis, ruleSet));
@@ -79,21 +73,9 @@ internal static class AnalyzeCommand
             using var writer = new StreamWriter(stdout, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
             new AnalysisTextWriter(writer, colour).Write(analysis, ruleSet);
         }
-
-        return CommandLine.Ok;
     }
 
-    private static RuleSet ParseStdin(Func<Stream> openStdin)
-    {
-        using var stdin = openStdin();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return IptablesParser.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-    }
-
-    private static string DisplayName(string file) => file == "-" ? "standard input" : file;
-
-    private static bool UseColour() =>
+    internal static bool UseColour() =>
         !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or ""
         && Environment.GetEnvironmentVariable("TERM") is not "dumb";
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using NetView.Core.Analysis.Tracing;
 using NetView.Core.Iptables;
+using NetView.Core.KubeProxy;
 using NetView.Core.KubeProxy.Simulation;
 
 namespace NetView.Core.Tests.Tracing;
