@@ -31,6 +31,7 @@ internal sealed partial class DumpReader
     private void Finish()
     {
         FlushPolicies();
+        _listing.EndOfListing();
         if (_table is not null && !_tableCommitted && !_tableFromSpecs)
         {
             Report(_tableLine, DiagnosticSeverity.Warning,
@@ -53,7 +54,8 @@ internal sealed partial class DumpReader
         }
 
         ResolveJumps();
-        _set.Format = _sawTableHeader ? (_sawSaveCounters ? InputFormat.SaveWithCounters : InputFormat.Save)
+        _set.Format = _sawListing ? InputFormat.Listing
+            : _sawTableHeader ? (_sawSaveCounters ? InputFormat.SaveWithCounters : InputFormat.Save)
             : _sawSpecs ? InputFormat.RuleSpecs
             : InputFormat.Fragment;
         if (_sawInferred)

@@ -15,7 +15,7 @@ internal sealed partial class DumpReader
 
         _recognised++;
         var table = _table ?? InferredTable(InferTable(reader.Chain, reader.Target.Name));
-        var rule = Place(table, reader, counters ?? reader.Counters);
+        var rule = Place(table, reader, counters ?? reader.Counters, _lineNumber);
         if (reader.TextOverride is null)
         {
             rule.SetTextSource(_source, reader.TextStart, reader.TextLength);
@@ -33,15 +33,15 @@ internal sealed partial class DumpReader
     }
 
     /// <summary>Appends the rule <paramref name="reader"/> has read to its chain in <paramref name="table"/>.</summary>
-    public Rule Place(Table table, RuleSpecReader reader, Counters? counters)
+    private Rule Place(Table table, RuleSpecReader reader, Counters? counters, int line)
     {
-        var chain = ChainOf(table, reader.ChainId, reader.Chain, reader.Pool);
+        var chain = ChainOf(table, reader.ChainId, reader.Chain, reader.Pool, line);
         var rule = new Rule
         {
             Table = table.Name,
             Chain = chain.Name,
             Number = chain.Rules.Count + 1,
-            Line = _lineNumber,
+            Line = line,
             Source = reader.Source,
             Destination = reader.Destination,
             Protocol = reader.Protocol,
@@ -72,7 +72,7 @@ internal sealed partial class DumpReader
         return rule;
     }
 
-    private Chain ChainOf(Table table, int id, string name, StringPool pool)
+    private Chain ChainOf(Table table, int id, string name, StringPool pool, int line)
     {
         ref var slot = ref pool.First(id);
         if (slot is Chain cached && ReferenceEquals(cached.Table, table.Name))
@@ -83,7 +83,7 @@ internal sealed partial class DumpReader
         var chain = table.GetOrAddChain(name);
         if (chain.Line == 0)
         {
-            chain.Line = _lineNumber;
+            chain.Line = line;
             if (_undecidedDeclarations.Remove(name, out var declaration))
             {
                 chain.Declared = true;

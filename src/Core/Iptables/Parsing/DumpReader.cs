@@ -14,6 +14,7 @@ internal sealed partial class DumpReader
     private readonly RuleSet _set = new();
     private readonly StringPool _pool;
     private readonly RuleSpecReader _rules;
+    private readonly ListingReader _listing;
     private readonly List<(Rule Rule, Table Table)> _unresolvedJumps = [];
     private int _diagnosticCount;
     private int _droppedDiagnostics;
@@ -29,6 +30,7 @@ internal sealed partial class DumpReader
     private bool _sawSaveCounters;
     private bool _sawSpecs;
     private bool _sawInferred;
+    private bool _sawListing;
 
     // Where rules go.
     private Table? _table;
@@ -39,8 +41,9 @@ internal sealed partial class DumpReader
     {
         _source = source;
         _length = length;
-        _pool = new StringPool(source);
+        _pool = new StringPool(source, length);
         _rules = new RuleSpecReader(source, _pool);
+        _listing = new ListingReader(this);
     }
 
     public RuleSet Read()
@@ -102,6 +105,13 @@ internal sealed partial class DumpReader
         while (indent < end && source[indent] is (byte)' ' or (byte)'\t')
         {
             indent++;
+        }
+
+        if (_listing.TryRead(start, indent, end))
+        {
+            _recognised++;
+            _sawListing = true;
+            return;
         }
 
         var line = new ReadOnlySpan<byte>(source, indent, end - indent);

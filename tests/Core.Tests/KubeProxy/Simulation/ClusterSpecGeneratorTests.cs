@@ -1,3 +1,4 @@
+using NetView.Core.KubeProxy;
 using NetView.Core.KubeProxy.Simulation;
 
 namespace NetView.Core.Tests.KubeProxy.Simulation;

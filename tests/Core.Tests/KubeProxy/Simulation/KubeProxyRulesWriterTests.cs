@@ -1,4 +1,5 @@
 using NetView.Core.Iptables;
+using NetView.Core.KubeProxy;
 using NetView.Core.KubeProxy.Simulation;
 
 namespace NetView.Core.Tests.KubeProxy.Simulation;

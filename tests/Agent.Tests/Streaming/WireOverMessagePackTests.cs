@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 using NetView.Core.Iptables;
 using NetView.Core.Wire;
 
-namespace NetView.Agent.Tests.Stream;
+namespace NetView.Agent.Tests.Streaming;
 
 /// <summary>The frames as SignalR's MessagePack protocol with its default options writes and reads them.</summary>
 public sealed class WireOverMessagePackTests

@@ -1,0 +1,39 @@
+using NetView.Core.Iptables;
+
+namespace NetView.Agent.Cli;
+
+/// <summary>
+/// Reads a dump named on the command line (a file, or <c>-</c> for standard input) for any verb,
+/// turning unreadable or invalid input into one clear line on stderr naming the file and line.
+/// </summary>
+internal static class DumpInput
+{
+    public static RuleSet? Load(string verb, string file, Func<Stream> openStdin, TextWriter stderr)
+    {
+        try
+        {
+            return file == "-" ? ParseStdin(openStdin) : IptablesParser.ParseFile(file);
+        }
+        catch (InvalidDumpException e)
+        {
+            var where = e.Line > 0 ? $"line {e.Line}: " : "";
+            stderr.WriteLine($"netview-agent {verb}: {DisplayName(file)}: {where}{e.Reason}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"netview-agent {verb}: {DisplayName(file)}: cannot read it: {e.Message}");
+        }
+
+        return null;
+    }
+
+    private static RuleSet ParseStdin(Func<Stream> openStdin)
+    {
+        using var stdin = openStdin();
+        using var buffer = new MemoryStream();
+        stdin.CopyTo(buffer);
+        return IptablesParser.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    private static string DisplayName(string file) => file == "-" ? "standard input" : file;
+}

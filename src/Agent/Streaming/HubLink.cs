@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using NetView.Core.Wire;
+
+namespace NetView.Agent.Streaming;
+
+/// <summary>
+/// The agent's SignalR connection to <c>{server}/hubs/agent</c>: MessagePack, bearer token,
+/// reconnecting forever. SignalR's automatic reconnect does not cover the first connection, so
+/// <see cref="KeepConnectedAsync"/> retries that itself with the same jittered backoff. Events
+/// from SignalR's threads only set flags and wake the agent loop, which does all the sending,
+/// so frames leave in order.
+/// </summary>
+internal sealed class HubLink : IAsyncDisposable
+{
+    private const int MaxPendingRequests = 16;
+
+    private readonly HubConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly JitteredBackoff _backoff;
+    private readonly AgentLog _log;
+    private readonly Action _wake;
+    private readonly ConcurrentQueue<SnapshotRequest> _requests = new();
+    private TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _helloNeeded;
+
+    public HubLink(Uri server, string token, TimeProvider time, Random random, AgentLog log, Action wake)
+    {
+        _time = time;
+        _log = log;
+        _wake = wake;
+        _backoff = new JitteredBackoff(AgentRetryPolicy.First, AgentRetryPolicy.Cap, random);
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, HubMethods.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddMessagePackProtocol()
+            .WithAutomaticReconnect(new AgentRetryPolicy(random));
+        builder.Services.AddSingleton(time);
+        _connection = builder.Build();
+        _connection.Reconnecting += error =>
+        {
+            _log.Write($"connection to {server} lost ({error?.Message ?? "closed"}); reconnecting, frames are kept meanwhile");
+            return Task.CompletedTask;
+        };
+        _connection.Reconnected += _ =>
+        {
+            _log.Write($"reconnected to {server}");
+            Connected();
+            return Task.CompletedTask;
+        };
+        _connection.Closed += _ =>
+        {
+            _closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        _connection.On<SnapshotRequest>(HubMethods.RequestSnapshot, request =>
+        {
+            if (_requests.Count < MaxPendingRequests)
+            {
+                _requests.Enqueue(request);
+            }
+
+            _wake();
+        });
+        Server = server;
+    }
+
+    public Uri Server { get; }
+
+    public bool IsConnected => _connection.State == HubConnectionState.Connected;
+
+    /// <summary>Hashes sent on this connection; cleared when the agent says hello again.</summary>
+    public HashSet<string> SentHashes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Connection attempts that failed in a row (for tests and the log).</summary>
+    public int FailedAttempts { get; private set; }
+
+    /// <summary>True once per (re)connection: the server keys agents by connection, so say hello first.</summary>
+    public bool TakeHelloNeeded()
+    {
+        if (!_helloNeeded)
+        {
+            return false;
+        }
+
+        _helloNeeded = false;
+        SentHashes.Clear();
+        return true;
+    }
+
+    /// <summary>What the hello says changed (the backend); the next flush repeats it.</summary>
+    public void SayHelloAgain() => Connected();
+
+    public bool TryTakeRequest(out SnapshotRequest request) => _requests.TryDequeue(out request!);
+
+    public Task SendAsync(string method, object frame, CancellationToken cancellationToken) =>
+        _connection.SendAsync(method, frame, cancellationToken);
+
+    /// <summary>Connects, and connects again whenever the connection closes for good, until cancelled.</summary>
+    public async Task KeepConnectedAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            _closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            try
+            {
+                await _connection.StartAsync(cancellationToken);
+                FailedAttempts = 0;
+                _log.Write($"connected to {Server}");
+                Connected();
+                await _closed.Task.WaitAsync(cancellationToken);
+                _log.Write($"connection to {Server} closed");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                FailedAttempts++;
+                _log.Write($"cannot reach {Server}: {e.Message}; retrying (attempt {FailedAttempts})");
+            }
+
+            try
+            {
+                await Task.Delay(_backoff.Delay(FailedAttempts - 1), _time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _connection.StopAsync();
+        }
+        finally
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    private void Connected()
+    {
+        _helloNeeded = true;
+        _wake();
+    }
+}

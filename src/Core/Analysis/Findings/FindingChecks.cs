@@ -1,0 +1,30 @@
+using NetView.Core.Iptables;
+using NetView.Core.KubeProxy;
+
+namespace NetView.Core.Analysis.Findings;
+
+/// <summary>Runs every rule-set check of the analyzer and returns the findings, most severe first.</summary>
+public static class FindingChecks
+{
+    public static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts)
+    {
+        var sink = new FindingSink();
+        NoEndpointsCheck.Run(servicePorts, sink);
+        ProbabilityMismatchCheck.Run(ruleSet, servicePorts, sink);
+        EndpointCommentMismatchCheck.Run(servicePorts, sink);
+        ChainNameCheck.Run(ruleSet, servicePorts, sink);
+        DuplicateRuleCheck.Run(ruleSet, sink);
+        DanglingJumpCheck.Run(ruleSet, sink);
+        OrphanChainCheck.Run(ruleSet, sink);
+        LargeRuleSetCheck.Run(ruleSet, sink);
+        UnparsedLineCheck.Run(ruleSet, sink);
+        return sink.ToList();
+    }
+
+    /// <summary>
+    /// True when the input may be an excerpt (<c>iptables -S CHAIN</c>, <c>-L</c>, a grep):
+    /// a chain missing from it may well exist on the node, so such findings are only info.
+    /// </summary>
+    internal static bool MayBeExcerpt(RuleSet ruleSet) =>
+        ruleSet.Format is InputFormat.Fragment or InputFormat.RuleSpecs or InputFormat.Listing;
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using NetView.Core.Iptables;
+using NetView.Core.KubeProxy;
+
+namespace NetView.Core.Analysis.Findings;
+
+/// <summary>
+/// A random cascade that does not give every endpoint 1/n of new connections, or lets some fall
+/// through past its last rule. kube-proxy writes 1/(n − i) with ten decimals (five before 1.17)
+/// and iptables prints back its 31-bit fixed-point value with eleven, so a printed probability
+/// may differ from 1/(n − i) by up to about 5e-10 (5e-6 for the old five-decimal writing); more
+/// than that is a cascade kube-proxy did not mean to write.
+/// </summary>
+public static class ProbabilityMismatchCheck
+{
+    /// <summary>iptables' fixed-point step (2^-31, halved by rounding) plus eleven-decimal printing, with room.</summary>
+    public const decimal PrintingTolerance = 0.000000001m;
+
+    /// <summary>kube-proxy before 1.17 wrote probabilities with five decimals.</summary>
+    public const decimal FiveDecimalTolerance = 0.000005m;
+
+    internal static void Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, FindingSink sink)
+    {
+        var nat = ruleSet.Table("nat");
+        if (nat is null)
+        {
+            return;
+        }
+
+        var rules = new List<Rule>();
+        var probabilities = new List<decimal?>();
+        foreach (var port in servicePorts)
+        {
+            foreach (var name in (ReadOnlySpan<string?>)[port.Chains.Svc, port.Chains.Svl, port.Chains.Xlb])
+            {
+                if (name is not null && nat.Chain(name) is { } chain && Check(port.Name, chain, rules, probabilities) is { } finding)
+                {
+                    sink.Add(finding);
+                }
+            }
+        }
+    }
+
+    /// <summary>The finding for one cascade chain of service port <paramref name="servicePort"/>, or null when it splits as kube-proxy means.</summary>
+    public static Finding? Check(string servicePort, Chain chain) => Check(servicePort, chain, [], []);
+
+    private static Finding? Check(string servicePort, Chain chain, List<Rule> rules, List<decimal?> probabilities)
+    {
+        rules.Clear();
+        probabilities.Clear();
+        for (var r = 0; r < chain.Rules.Count; r++)
+        {
+            var rule = chain.Rules[r];
+            if (KubeChains.KindOf(rule.Target.Name) == KubeChainKind.Sep && !RuleFacts.IsAffinityCheck(rule, out _))
+            {
+                rules.Add(rule);
+                probabilities.Add(RuleFacts.Probability(rule));
+            }
+        }
+
+        if (rules.Count == 0)
+        {
+            return null;
+        }
+
+        var tolerance = PrintingTolerance + (LooksFiveDecimal(probabilities) ? FiveDecimalTolerance : 0m);
+        var evidence = new List<Evidence>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var last = i == rules.Count - 1;
+            var off = probabilities[i] is { } p
+                ? last || Math.Abs(p - ProbabilityCascade.Intended(i, rules.Count)) > tolerance
+                : !last;
+            if (off)
+            {
+                evidence.Add(Evidence.Of(rules[i]));
+            }
+        }
+
+        if (evidence.Count == 0)
+        {
+            return null;
+        }
+
+        var cascade = ProbabilityCascade.Evaluate(probabilities.ToArray());
+        var message = $"{chain.Table}/{chain.Name} of {servicePort} splits new connections {Percentages(cascade.Shares)} "
+            + $"over its {rules.Count} endpoints instead of {Percent(1m / rules.Count)} each";
+        if (cascade.FallThrough > 0m)
+        {
+            message += $"; {Percent(cascade.FallThrough)} fall through past the last rule, which has a probability";
+        }
+
+        return new Finding(FindingCodes.ProbabilityMismatch, FindingSeverity.Warning, $"{chain.Table}/{chain.Name}", message + ".", evidence,
+            "Compare with what kube-proxy writes now: restart or resync kube-proxy, and look for another program editing its chains.");
+    }
+
+    private static bool LooksFiveDecimal(List<decimal?> probabilities)
+    {
+        foreach (var probability in probabilities)
+        {
+            if (probability is { } p && Math.Abs(p - Math.Round(p, 5)) > PrintingTolerance)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Percentages(IReadOnlyList<decimal> shares)
+    {
+        var parts = new string[shares.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Percent(shares[i]);
+        }
+
+        return string.Join(" / ", parts);
+    }
+
+    private static string Percent(decimal share) => (share * 100m).ToString("0.####", CultureInfo.InvariantCulture) + " %";
+}

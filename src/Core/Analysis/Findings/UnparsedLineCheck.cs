@@ -1,0 +1,42 @@
+using NetView.Core.Iptables;
+
+namespace NetView.Core.Analysis.Findings;
+
+/// <summary>
+/// The lines the parser could not read into rules, as findings, so that nothing is skipped
+/// silently. Diagnostics on lines that did become rules (a jump into a chain the excerpt lacks)
+/// are left to the checks that judge rules, and notes about the whole input to the diagnostics.
+/// </summary>
+public static class UnparsedLineCheck
+{
+    internal static void Run(RuleSet ruleSet, FindingSink sink)
+    {
+        if (ruleSet.Diagnostics.Count == 0)
+        {
+            return;
+        }
+
+        var ruleLines = new HashSet<int>();
+        foreach (var rule in ruleSet.AllRules())
+        {
+            ruleLines.Add(rule.Line);
+        }
+
+        foreach (var diagnostic in ruleSet.Diagnostics)
+        {
+            var severity = diagnostic.Severity switch
+            {
+                DiagnosticSeverity.Error => FindingSeverity.Error,
+                DiagnosticSeverity.Warning => FindingSeverity.Warning,
+                _ => FindingSeverity.Info,
+            };
+            if (ruleLines.Contains(diagnostic.Line) || (diagnostic.Line == 0 && severity == FindingSeverity.Info))
+            {
+                continue;
+            }
+
+            sink.Add(new Finding(FindingCodes.UnparsedLine, severity, diagnostic.Line > 0 ? $"line {diagnostic.Line}" : "input",
+                diagnostic.Message, [new Evidence("", diagnostic.Text ?? "", diagnostic.Line)]));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using NetView.Core.Iptables;
+
+namespace NetView.Core.KubeProxy;
+
+/// <summary>Everything read so far about one service port; turned into a <see cref="ServicePort"/> at the end.</summary>
+internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
+{
+    private const int ScanLimit = 16;
+    private Dictionary<string, EndpointBuilder>? _endpointsByChain;
+
+    public ServicePortName Name { get; } = name;
+    public string Protocol { get; } = protocol;
+    public string? ClusterIP { get; set; }
+    public int? ClusterPort { get; set; }
+    public int? NodePort { get; set; }
+    public int? HealthCheckNodePort { get; set; }
+    public List<string> ExternalIPs { get; } = [];
+    public List<string> LoadBalancerIPs { get; } = [];
+    public List<string> SourceRanges { get; } = [];
+    public int? AffinitySeconds { get; set; }
+    public bool ExternalLocal { get; set; }
+    public bool InternalLocal { get; set; }
+    public bool NoEndpoints { get; set; }
+    public bool NoLocalEndpoints { get; set; }
+    public string? Svc { get; set; }
+    public string? Svl { get; set; }
+    public string? Ext { get; set; }
+    public string? Fw { get; set; }
+    public string? Xlb { get; set; }
+    public List<Rule> Rules { get; } = [];
+    public List<EndpointBuilder> Endpoints { get; } = [];
+
+    public EndpointBuilder Endpoint(string chain)
+    {
+        // Most service ports have a handful of endpoints: a scan beats a dictionary per port.
+        if (_endpointsByChain is null)
+        {
+            foreach (var known in Endpoints)
+            {
+                if (known.Chain == chain)
+                {
+                    return known;
+                }
+            }
+
+            if (Endpoints.Count >= ScanLimit)
+            {
+                _endpointsByChain = new Dictionary<string, EndpointBuilder>(StringComparer.Ordinal);
+                foreach (var known in Endpoints)
+                {
+                    _endpointsByChain.Add(known.Chain, known);
+                }
+            }
+        }
+        else if (_endpointsByChain.TryGetValue(chain, out var known))
+        {
+            return known;
+        }
+
+        var endpoint = new EndpointBuilder(chain);
+        _endpointsByChain?.Add(chain, endpoint);
+        Endpoints.Add(endpoint);
+        return endpoint;
+    }
+
+    /// <summary>Remembers a rule as part of this service port; every chain is read once, so every rule comes once.</summary>
+    public void Add(Rule rule) => Rules.Add(rule);
+
+    public static void AddOnce(List<string> values, string value)
+    {
+        if (!values.Contains(value))
+        {
+            values.Add(value);
+        }
+    }
+
+    public ServicePort Build()
+    {
+        // Cluster cascade order first, then what only the local cascade reaches (CONTRACTS.md).
+        var ordered = Endpoints.ToArray();
+        Array.Sort(ordered, static (a, b) =>
+            (a.ClusterIndex < 0, a.ClusterIndex, a.LocalIndex).CompareTo((b.ClusterIndex < 0, b.ClusterIndex, b.LocalIndex)));
+        var endpoints = new ServiceEndpoint[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            endpoints[i] = ordered[i].Build();
+        }
+
+        return new ServicePort
+        {
+            Name = Name.Name,
+            Namespace = Name.Namespace,
+            Service = Name.Service,
+            PortName = Name.PortName,
+            Protocol = Protocol,
+            ClusterIP = ClusterIP,
+            ClusterPort = ClusterPort,
+            NodePort = NodePort,
+            HealthCheckNodePort = HealthCheckNodePort,
+            ExternalIPs = ExternalIPs,
+            LoadBalancerIPs = LoadBalancerIPs,
+            LoadBalancerSourceRanges = SourceRanges,
+            SessionAffinitySeconds = AffinitySeconds,
+            ExternalTrafficPolicy = ExternalLocal ? TrafficPolicy.Local : TrafficPolicy.Cluster,
+            InternalTrafficPolicy = InternalLocal ? TrafficPolicy.Local : TrafficPolicy.Cluster,
+            Chains = new ServicePortChains(Svc, Svl, Ext, Fw, Xlb),
+            HasEndpoints = !NoEndpoints,
+            HasLocalEndpoints = !NoLocalEndpoints,
+            Endpoints = endpoints,
+            Rules = Rules,
+        };
+    }
+}

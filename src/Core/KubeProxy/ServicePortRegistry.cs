@@ -1,0 +1,125 @@
+namespace NetView.Core.KubeProxy;
+
+/// <summary>
+/// The service ports found so far, by name and protocol, and which one owns each per-service
+/// chain hash. Also tallies the pod CIDRs seen in kube-proxy's local-traffic rules.
+/// </summary>
+internal sealed class ServicePortRegistry
+{
+    private readonly Dictionary<(string Name, string Protocol), ServicePortBuilder> _byKey = [];
+    private readonly Dictionary<string, ServicePortBuilder> _bySuffix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _cidrs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KubeProxyComment?> _comments = new(StringComparer.Ordinal);
+    private Dictionary<string, ServicePortBuilder>? _byHash;
+    private int _hashed;
+
+    public List<ServicePortBuilder> Ordered { get; } = [];
+
+    /// <summary>Reused by every cascade read, so that 100,000 chains do not make 200,000 short-lived lists.</summary>
+    public List<decimal?> ScratchProbabilities { get; } = [];
+
+    public List<EndpointBuilder> ScratchEndpoints { get; } = [];
+
+    /// <summary>
+    /// <see cref="KubeProxyComment.TryParse"/>, remembered per comment text: kube-proxy repeats
+    /// each service port's comments on every rule of its chains.
+    /// </summary>
+    public bool TryComment(string? text, out KubeProxyComment comment)
+    {
+        comment = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (!_comments.TryGetValue(text, out var cached))
+        {
+            cached = KubeProxyComment.TryParse(text, out var parsed) ? parsed : null;
+            _comments.Add(text, cached);
+        }
+
+        comment = cached.GetValueOrDefault();
+        return cached.HasValue;
+    }
+
+    public ServicePortBuilder Get(ServicePortName name, string protocol)
+    {
+        var key = (name.Name, protocol);
+        if (!_byKey.TryGetValue(key, out var builder))
+        {
+            builder = new ServicePortBuilder(name, protocol);
+            _byKey.Add(key, builder);
+            Ordered.Add(builder);
+        }
+
+        return builder;
+    }
+
+    public ServicePortBuilder? Find(string name, string protocol) => _byKey.GetValueOrDefault((name, protocol));
+
+    /// <summary>The service port whose chains carry this chain's hash, or null.</summary>
+    public ServicePortBuilder? OwnerOf(string chain) => _bySuffix.GetValueOrDefault(KubeChains.Suffix(chain));
+
+    /// <summary>Records that <paramref name="chain"/> (and every chain with its hash) belongs to <paramref name="builder"/>.</summary>
+    public void Claim(ServicePortBuilder builder, string chain)
+    {
+        var kind = KubeChains.KindOf(chain);
+        if (kind is KubeChainKind.None or KubeChainKind.Sep)
+        {
+            return;
+        }
+
+        _bySuffix.TryAdd(KubeChains.Suffix(chain), builder);
+        switch (kind)
+        {
+            case KubeChainKind.Svc: builder.Svc ??= chain; break;
+            case KubeChainKind.Svl: builder.Svl ??= chain; break;
+            case KubeChainKind.Ext: builder.Ext ??= chain; break;
+            case KubeChainKind.Fw: builder.Fw ??= chain; break;
+            case KubeChainKind.Xlb:
+                builder.Xlb ??= chain;
+                builder.ExternalLocal = true;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The service port whose chain-name hash (<see cref="ChainNames.ServicePortHash"/>) is this
+    /// chain's suffix: how a chain without comments and without entry point is recognised.
+    /// </summary>
+    public ServicePortBuilder? OwnerByHash(string chain)
+    {
+        _byHash ??= new Dictionary<string, ServicePortBuilder>(Ordered.Count, StringComparer.Ordinal);
+        for (; _hashed < Ordered.Count; _hashed++)
+        {
+            var builder = Ordered[_hashed];
+            _byHash.TryAdd(ChainNames.ServicePortHash(builder.Name.Written, builder.Protocol), builder);
+        }
+
+        return _byHash.GetValueOrDefault(KubeChains.Suffix(chain));
+    }
+
+    public void CountCidr(string? cidr)
+    {
+        if (cidr is not null)
+        {
+            _cidrs[cidr] = _cidrs.GetValueOrDefault(cidr) + 1;
+        }
+    }
+
+    /// <summary>The pod CIDR most of kube-proxy's local-traffic rules name; null when none does.</summary>
+    public string? ClusterCidr()
+    {
+        string? best = null;
+        var bestCount = 0;
+        foreach (var (cidr, count) in _cidrs)
+        {
+            if (count > bestCount)
+            {
+                (best, bestCount) = (cidr, count);
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using NetView.Core.Iptables;
+
+namespace NetView.Benchmarks;
+
+/// <summary>
+/// <c>phases FILE [--runs N]</c>: times each step of <c>analyze</c> on one dump in this process
+/// (read, parse, ...), best of N runs after a warm-up, and the parser's throughput in MB/s. A
+/// quick way to see where the whole-process time of <c>netview-agent analyze</c> goes.
+/// </summary>
+internal static class PhasesCommand
+{
+    public const string Usage = "usage: phases FILE [--runs N]";
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        if (args.Count is not (1 or 3) || (args.Count == 3 && (args[1] != "--runs" || !int.TryParse(args[2], out _))))
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var path = args[0];
+        var runs = args.Count == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        var best = new Dictionary<string, double>(StringComparer.Ordinal);
+        var cold = new Dictionary<string, double>(StringComparer.Ordinal);
+        long bytes = 0;
+        var rules = 0;
+        long retained = 0;
+        for (var run = 0; run <= runs; run++)
+        {
+            var timings = new List<(string Phase, double Seconds)>();
+            var clock = Stopwatch.StartNew();
+            var utf8 = File.ReadAllBytes(path);
+            timings.Add(("read", clock.Elapsed.TotalSeconds));
+
+            clock.Restart();
+            var ruleSet = IptablesParser.Parse(utf8);
+            timings.Add(("parse", clock.Elapsed.TotalSeconds));
+
+            bytes = utf8.Length;
+            rules = ruleSet.RuleCount;
+            retained = GC.GetTotalMemory(forceFullCollection: true);
+            GC.KeepAlive(ruleSet);
+            if (run == 0)
+            {
+                // The first run pays for JIT and first-touch page faults, as the one-shot CLI does.
+                foreach (var (phase, seconds) in timings)
+                {
+                    cold[phase] = seconds;
+                }
+
+                continue;
+            }
+
+            foreach (var (phase, seconds) in timings)
+            {
+                best[phase] = best.TryGetValue(phase, out var previous) ? Math.Min(previous, seconds) : seconds;
+            }
+        }
+
+        Console.WriteLine($"file {path}: {bytes / 1e6:F1} MB, {rules} rules; best of {runs} warm runs, and the first (cold) run");
+        Console.WriteLine($"managed heap with the parsed rule set alive: {retained / 1e6:F1} MB");
+        foreach (var (phase, seconds) in cold)
+        {
+            var warm = best.GetValueOrDefault(phase, double.NaN);
+            Console.WriteLine($"{phase,-10} {warm * 1000,9:F1} ms  {bytes / 1e6 / warm,8:F1} MB/s   cold {seconds * 1000,9:F1} ms");
+        }
+
+        return 0;
+    }
+}
