@@ -36,6 +36,14 @@ public sealed class Rule
     private int _textStart;
     private int _textLength;
 
+    /// <summary>
+    /// <see cref="Text"/> as UTF-8 without decoding it into a string: the slice of the input while
+    /// the rule points into it, else the encoded text. For comparing or hashing many rules at once.
+    /// </summary>
+    internal ReadOnlyMemory<byte> TextUtf8 => _source is not null
+        ? new ReadOnlyMemory<byte>(_source, _textStart, _textLength)
+        : System.Text.Encoding.UTF8.GetBytes(Text);
+
     /// <summary>Sets the text when the parser had to rebuild it (listings, <c>-S -v</c> counters removed).</summary>
     internal void SetText(string text) => _text = text;
 

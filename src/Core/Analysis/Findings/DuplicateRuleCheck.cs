@@ -13,16 +13,18 @@ public static class DuplicateRuleCheck
         foreach (var table in ruleSet.Tables)
         {
             // A rule's text starts with "-A CHAIN", so one dictionary per table keys (chain, rule).
-            var first = new Dictionary<string, Rule>(table.RuleCount, StringComparer.Ordinal);
+            // Keyed by the UTF-8 bytes: decoding 300,000 rule texts would cost more than the parse did.
+            var first = new Dictionary<ReadOnlyMemory<byte>, Rule>(table.RuleCount, Utf8TextComparer.Instance);
             Dictionary<Rule, List<Rule>>? repeats = null;
             foreach (var chain in table.Chains)
             {
                 foreach (var rule in chain.Rules)
                 {
-                    if (!first.TryAdd(rule.Text, rule))
+                    var text = rule.TextUtf8;
+                    if (!first.TryAdd(text, rule))
                     {
                         repeats ??= [];
-                        var original = first[rule.Text];
+                        var original = first[text];
                         if (!repeats.TryGetValue(original, out var copies))
                         {
                             copies = [];
@@ -52,6 +54,20 @@ public static class DuplicateRuleCheck
                     evidence,
                     "Find who added the copy (kube-proxy never writes one): another controller, a script, or a manual iptables -A."));
             }
+        }
+    }
+
+    private sealed class Utf8TextComparer : IEqualityComparer<ReadOnlyMemory<byte>>
+    {
+        public static readonly Utf8TextComparer Instance = new();
+
+        public bool Equals(ReadOnlyMemory<byte> x, ReadOnlyMemory<byte> y) => x.Span.SequenceEqual(y.Span);
+
+        public int GetHashCode(ReadOnlyMemory<byte> text)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(text.Span);
+            return hash.ToHashCode();
         }
     }
 }
