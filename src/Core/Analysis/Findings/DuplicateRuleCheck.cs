@@ -10,21 +10,22 @@ public static class DuplicateRuleCheck
 {
     internal static void Run(RuleSet ruleSet, FindingSink sink)
     {
+        // One dictionary, cleared per chain: it never holds more than the longest chain.
+        var first = new Dictionary<RuleTextKey, Rule>();
         foreach (var table in ruleSet.Tables)
         {
-            // A rule's text starts with "-A CHAIN", so one dictionary per table keys (chain, rule).
-            // Keyed by the UTF-8 bytes: decoding 300,000 rule texts would cost more than the parse did.
-            var first = new Dictionary<ReadOnlyMemory<byte>, Rule>(table.RuleCount, Utf8TextComparer.Instance);
             Dictionary<Rule, List<Rule>>? repeats = null;
             foreach (var chain in table.Chains)
             {
-                foreach (var rule in chain.Rules)
+                first.Clear();
+                for (var i = 0; i < chain.Rules.Count; i++)
                 {
-                    var text = rule.TextUtf8;
-                    if (!first.TryAdd(text, rule))
+                    var rule = chain.Rules[i];
+                    var key = RuleTextKey.Of(rule);
+                    if (!first.TryAdd(key, rule))
                     {
                         repeats ??= [];
-                        var original = first[text];
+                        var original = first[key];
                         if (!repeats.TryGetValue(original, out var copies))
                         {
                             copies = [];
@@ -54,20 +55,6 @@ public static class DuplicateRuleCheck
                     evidence,
                     "Find who added the copy (kube-proxy never writes one): another controller, a script, or a manual iptables -A."));
             }
-        }
-    }
-
-    private sealed class Utf8TextComparer : IEqualityComparer<ReadOnlyMemory<byte>>
-    {
-        public static readonly Utf8TextComparer Instance = new();
-
-        public bool Equals(ReadOnlyMemory<byte> x, ReadOnlyMemory<byte> y) => x.Span.SequenceEqual(y.Span);
-
-        public int GetHashCode(ReadOnlyMemory<byte> text)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(text.Span);
-            return hash.ToHashCode();
         }
     }
 }
