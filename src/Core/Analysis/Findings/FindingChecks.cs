@@ -13,7 +13,7 @@ public static class FindingChecks
         NoEndpointsCheck.Run(servicePorts, sink);
         ProbabilityMismatchCheck.Run(ruleSet, servicePorts, sink);
         EndpointCommentMismatchCheck.Run(servicePorts, sink);
-        ChainNameCheck.Run(servicePorts, sink);
+        ChainNameCheck.Run(ruleSet, servicePorts, sink);
         DuplicateRuleCheck.Run(ruleSet, sink);
         DanglingJumpCheck.Run(ruleSet, sink);
         OrphanChainCheck.Run(ruleSet, sink);
