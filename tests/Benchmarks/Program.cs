@@ -11,6 +11,11 @@ internal static class BenchmarkProgram
             return GenerateCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "agent-tick")
+        {
+            return AgentTickCommand.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "phases")
         {
             return PhasesCommand.Run(args[1..]);

@@ -55,7 +55,13 @@ internal static class AnalyzeCommand
             return CommandLine.BadInput;
         }
 
-        var analysis = KubeProxyAnalyzer.Analyze(ruleSet);
+        Write(KubeProxyAnalyzer.Analyze(ruleSet), ruleSet, json, stdout, colour);
+        return CommandLine.Ok;
+    }
+
+    /// <summary>The analysis as text or as the <c>analyze --json</c> document; the snapshot verb prints the same way.</summary>
+    public static void Write(KubeProxyAnalysis analysis, RuleSet ruleSet, bool json, Stream stdout, bool colour)
+    {
         if (json)
         {
             AnalysisJson.Serialize(stdout, AnalysisDocument.From(analysis, ruleSet));
@@ -67,11 +73,9 @@ internal static class AnalyzeCommand
             using var writer = new StreamWriter(stdout, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
             new AnalysisTextWriter(writer, colour).Write(analysis, ruleSet);
         }
-
-        return CommandLine.Ok;
     }
 
-    private static bool UseColour() =>
+    internal static bool UseColour() =>
         !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null or ""
         && Environment.GetEnvironmentVariable("TERM") is not "dumb";
 }

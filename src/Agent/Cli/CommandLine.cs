@@ -18,6 +18,8 @@ internal static class CommandLine
         {
             case "run":
                 return await RunCommand.RunAsync(rest);
+            case "snapshot":
+                return await SnapshotCommand.RunAsync(rest);
             case "analyze":
                 return await AnalyzeCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
@@ -39,7 +41,7 @@ internal static class CommandLine
           trace FILE|- --src IP --dst IP --dport N     follow a packet through the rules
                 [--sport N] [--proto tcp|udp|sctp] [--node-ip IP ...] [--from external|local] [--json]
           diff OLD NEW [--json]                        what changed between two dumps
-          snapshot [--json]                            analyze this node's live rules once
+          snapshot [--json] [--family ipv4|ipv6]       analyze this node's live rules once
           run --server URL --token T [--node NAME] [--interval 1s]
                                                        stream this node's rules and counters (default)
         """;

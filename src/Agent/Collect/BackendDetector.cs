@@ -34,7 +34,7 @@ internal sealed class BackendDetector(ICommandRunner runner, TimeSpan timeout)
             warning = $"could not inspect the {other.Binaries.Backend} backend: {other.Failure.Error}";
         }
 
-        return new BackendChoice(chosen.Binaries, mixed, warning);
+        return new BackendChoice(chosen.Binaries, mixed, warning, nft.KubeRules, legacy.KubeRules);
     }
 
     internal static BackendInspection Choose(BackendInspection nft, BackendInspection legacy)

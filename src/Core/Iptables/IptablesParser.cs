@@ -28,9 +28,16 @@ public static class IptablesParser
         return Parse(bytes, bytes.Length);
     }
 
-    /// <summary>Parses <paramref name="utf8"/>, which the rule set keeps (rule text is decoded from it on demand).</summary>
-    internal static RuleSet Parse(byte[] utf8, int length)
+    /// <summary>
+    /// Parses the first <paramref name="length"/> bytes of <paramref name="utf8"/> without copying
+    /// them: the rule set keeps the array (rule text is decoded from it on demand), so the caller
+    /// must not change it afterwards. For big dumps read into a buffer (stdin, a network body).
+    /// </summary>
+    public static RuleSet Parse(byte[] utf8, int length)
     {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, utf8.Length);
         CheckNotEmptyOrBinary(utf8, length);
         return new DumpReader(utf8, length).Read();
     }

@@ -212,4 +212,17 @@ public sealed class SaveFormatTests
         Assert.Equal(new ValueMatch("docker0", Negated: true), rules[2].OutInterface);
         Assert.Equal(new MatchOption("--dst-type", "LOCAL", Negated: true), rules[2].Option("--dst-type"));
     }
+
+    [Fact]
+    public void Parse_BufferPrefix_ReadsOnlyThatLengthAndDecodesTextLazily()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m comment --comment \"é\" -j ACCEPT\nCOMMIT\ngarbage after the length");
+        var length = bytes.Length - "garbage after the length".Length;
+
+        var set = IptablesParser.Parse(bytes, length);
+
+        Assert.Empty(set.Diagnostics);
+        Assert.Equal("-A INPUT -m comment --comment \"é\" -j ACCEPT", set.AllRules().Single().Text);
+        Assert.Equal("é", set.AllRules().Single().Comment);
+    }
 }

@@ -20,7 +20,7 @@ internal sealed partial class DumpReader
         List<(DiagnosticSeverity Severity, string Message)> problems)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var reader = new RuleSpecReader(bytes, new StringPool(bytes));
+        var reader = new RuleSpecReader(bytes, new StringPool(bytes, bytes.Length));
         foreach (var (severity, message) in problems)
         {
             Report(line, severity, message);

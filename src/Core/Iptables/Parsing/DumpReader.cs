@@ -41,7 +41,7 @@ internal sealed partial class DumpReader
     {
         _source = source;
         _length = length;
-        _pool = new StringPool(source);
+        _pool = new StringPool(source, length);
         _rules = new RuleSpecReader(source, _pool);
         _listing = new ListingReader(this);
     }

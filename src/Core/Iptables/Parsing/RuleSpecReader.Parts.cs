@@ -17,6 +17,14 @@ internal sealed partial class RuleSpecReader
             SawIpv6Address = true;
         }
 
+        // A host address (/32, /128) is mostly an endpoint's, written once or twice: interning it
+        // would cost a lookup that misses and a pool entry that never pays off.
+        var span = new ReadOnlySpan<byte>(_source, token.Start, token.Length);
+        if (!token.NeedsUnescape && (span.EndsWith("/32"u8) || span.EndsWith("/128"u8)))
+        {
+            return new AddressMatch(TokenText(token), negated);
+        }
+
         var id = InternToken(token, out var value);
         return Shared(id, value, negated, static (a, n) => a.Negated == n, static (v, n) => new AddressMatch(v, n));
     }

@@ -14,6 +14,7 @@ internal sealed partial class RuleSpecReader
     private readonly List<MatchOption> _options = new(8);
     private readonly List<int> _optionCacheIds = new(8);
     private readonly List<Token> _values = new(4);
+    private readonly MatchListCache _matchLists = new();
 
     public RuleSpecReader(byte[] source, StringPool pool)
     {
@@ -60,6 +61,9 @@ internal sealed partial class RuleSpecReader
     private TargetKind _targetKind;
     private int _countersStart;
     private int _countersEnd;
+    private int _lastChainId;
+    private int _lastChainStart;
+    private int _lastChainLength;
 
     /// <summary>
     /// Reads the rule spec in <c>source[start..end)</c>, which begins with <c>-A</c> (or <c>--append</c>).
@@ -76,7 +80,20 @@ internal sealed partial class RuleSpecReader
             return false;
         }
 
-        ChainId = _pool.Intern(chainToken.Start, chainToken.Length);
+        // iptables-save writes the rules of a chain together: most rules name the chain of the rule before.
+        if (chainToken.Length == _lastChainLength && _lastChainId != 0
+            && new ReadOnlySpan<byte>(_source, chainToken.Start, chainToken.Length).SequenceEqual(new ReadOnlySpan<byte>(_source, _lastChainStart, _lastChainLength)))
+        {
+            ChainId = _lastChainId;
+        }
+        else
+        {
+            ChainId = _pool.Intern(chainToken.Start, chainToken.Length);
+            _lastChainId = ChainId;
+            _lastChainStart = chainToken.Start;
+            _lastChainLength = chainToken.Length;
+        }
+
         Chain = _pool[ChainId];
         while (tokens.Next(out var token))
         {
@@ -85,7 +102,7 @@ internal sealed partial class RuleSpecReader
 
         CloseOption();
         CloseMatchOrTarget();
-        Matches = _matches.Count == 0 ? [] : _matches.ToArray();
+        Matches = _matchLists.Get(_matches);
         if (_countersStart >= 0)
         {
             TextOverride = BuildTextWithoutCounters(start, end);
@@ -165,42 +182,41 @@ internal sealed partial class RuleSpecReader
         }
 
         CloseOption();
-        var name = new ReadOnlySpan<byte>(source, token.Start, token.Length);
-        if (source[token.Start + 1] != (byte)'-' && token.Length == 2)
+        if (source[token.Start + 1] != (byte)'-')
         {
-            switch (name[1])
+            if (token.Length == 2)
             {
-                case (byte)'m': StartMatch(ref tokens); return;
-                case (byte)'j': StartTarget(ref tokens, TargetKind.Jump); return;
-                case (byte)'g': StartTarget(ref tokens, TargetKind.Goto); return;
-                case (byte)'s': Source = ReadAddress(ref tokens, "-s"); return;
-                case (byte)'d': Destination = ReadAddress(ref tokens, "-d"); return;
-                case (byte)'p': Protocol = ReadValueMatch(ref tokens, "-p"); return;
-                case (byte)'i': InInterface = ReadValueMatch(ref tokens, "-i"); return;
-                case (byte)'o': OutInterface = ReadValueMatch(ref tokens, "-o"); return;
-                case (byte)'c': ReadCounters(token, ref tokens); return;
+                switch (source[token.Start + 1])
+                {
+                    case (byte)'m': StartMatch(ref tokens); return;
+                    case (byte)'j': StartTarget(ref tokens, TargetKind.Jump); return;
+                    case (byte)'g': StartTarget(ref tokens, TargetKind.Goto); return;
+                    case (byte)'s': Source = ReadAddress(ref tokens, "-s"); return;
+                    case (byte)'d': Destination = ReadAddress(ref tokens, "-d"); return;
+                    case (byte)'p': Protocol = ReadValueMatch(ref tokens, "-p"); return;
+                    case (byte)'i': InInterface = ReadValueMatch(ref tokens, "-i"); return;
+                    case (byte)'o': OutInterface = ReadValueMatch(ref tokens, "-o"); return;
+                    case (byte)'c': ReadCounters(token, ref tokens); return;
+                }
             }
-        }
-        else if (ReadLongForm(name, ref tokens, token))
-        {
+
+            StartOption(_pool.Intern(token.Start, token.Length));
             return;
         }
 
-        StartOption(token);
-    }
-
-    private bool ReadLongForm(ReadOnlySpan<byte> name, ref Tokenizer tokens, Token token)
-    {
-        if (name.SequenceEqual("--match"u8)) { StartMatch(ref tokens); return true; }
-        if (name.SequenceEqual("--jump"u8)) { StartTarget(ref tokens, TargetKind.Jump); return true; }
-        if (name.SequenceEqual("--goto"u8)) { StartTarget(ref tokens, TargetKind.Goto); return true; }
-        if (name.SequenceEqual("--source"u8) || name.SequenceEqual("--src"u8)) { Source = ReadAddress(ref tokens, "-s"); return true; }
-        if (name.SequenceEqual("--destination"u8) || name.SequenceEqual("--dst"u8)) { Destination = ReadAddress(ref tokens, "-d"); return true; }
-        if (name.SequenceEqual("--protocol"u8)) { Protocol = ReadValueMatch(ref tokens, "-p"); return true; }
-        if (name.SequenceEqual("--in-interface"u8)) { InInterface = ReadValueMatch(ref tokens, "-i"); return true; }
-        if (name.SequenceEqual("--out-interface"u8)) { OutInterface = ReadValueMatch(ref tokens, "-o"); return true; }
-        if (name.SequenceEqual("--set-counters"u8)) { ReadCounters(token, ref tokens); return true; }
-        return false;
+        // Long options are interned first: the pool holds these literals, so a reference compare names them.
+        var id = _pool.Intern(token.Start, token.Length);
+        var name = _pool[id];
+        if (ReferenceEquals(name, "--match")) { StartMatch(ref tokens); }
+        else if (ReferenceEquals(name, "--jump")) { StartTarget(ref tokens, TargetKind.Jump); }
+        else if (ReferenceEquals(name, "--goto")) { StartTarget(ref tokens, TargetKind.Goto); }
+        else if (ReferenceEquals(name, "--source") || ReferenceEquals(name, "--src")) { Source = ReadAddress(ref tokens, "-s"); }
+        else if (ReferenceEquals(name, "--destination") || ReferenceEquals(name, "--dst")) { Destination = ReadAddress(ref tokens, "-d"); }
+        else if (ReferenceEquals(name, "--protocol")) { Protocol = ReadValueMatch(ref tokens, "-p"); }
+        else if (ReferenceEquals(name, "--in-interface")) { InInterface = ReadValueMatch(ref tokens, "-i"); }
+        else if (ReferenceEquals(name, "--out-interface")) { OutInterface = ReadValueMatch(ref tokens, "-o"); }
+        else if (ReferenceEquals(name, "--set-counters")) { ReadCounters(token, ref tokens); }
+        else { StartOption(id); }
     }
 
     private void StartMatch(ref Tokenizer tokens)
@@ -237,123 +253,5 @@ internal sealed partial class RuleSpecReader
         _targetName = name;
         _targetKind = kind;
         _inTarget = true;
-    }
-
-    private void StartOption(Token token)
-    {
-        _optionNameId = _pool.Intern(token.Start, token.Length);
-        _optionName = _pool[_optionNameId];
-        _optionNegated = _negate;
-        _optionMayNegate = !_negate;
-        _negate = false;
-        _values.Clear();
-    }
-
-    private void AddValue(Token token)
-    {
-        if ((token.Flags & TokenFlags.Unterminated) != 0)
-        {
-            Problems.Add((DiagnosticSeverity.Warning, "a quote is not closed; the rest of the line is taken as one value"));
-        }
-
-        if (_optionName is null)
-        {
-            Problems.Add((DiagnosticSeverity.Warning, $"'{TokenText(token)}' is not an option or a value of one; ignored"));
-            return;
-        }
-
-        _values.Add(token);
-        _optionMayNegate = false;
-    }
-
-    private void CloseOption()
-    {
-        if (_optionName is null)
-        {
-            return;
-        }
-
-        int cacheId;
-        string? value;
-        if (_values.Count == 0)
-        {
-            cacheId = _optionNameId;
-            value = null;
-        }
-        else if (_values.Count == 1)
-        {
-            cacheId = InternToken(_values[0], out var single);
-            value = single;
-            if (cacheId == 0)
-            {
-                cacheId = _optionNameId;
-            }
-        }
-        else
-        {
-            value = JoinValues();
-            cacheId = 0;
-        }
-
-        var option = MakeOption(cacheId, _optionName, value, _optionNegated);
-        if (!_inTarget && _module is null)
-        {
-            ImplicitMatch();
-        }
-
-        if (!_inTarget && ReferenceEquals(_module, "comment") && ReferenceEquals(_optionName, "--comment") && Comment is null)
-        {
-            Comment = value;
-        }
-
-        _options.Add(option);
-        _optionCacheIds.Add(cacheId == 0 ? _optionNameId : cacheId);
-        _optionName = null;
-        _values.Clear();
-    }
-
-    private MatchOption MakeOption(int cacheId, string name, string? value, bool negated)
-    {
-        if (cacheId == 0)
-        {
-            return new MatchOption(name, value, negated);
-        }
-
-        ref var slot = ref _pool.First(cacheId);
-        if (slot is MatchOption cached && ReferenceEquals(cached.Name, name) && ReferenceEquals(cached.Value, value) && cached.Negated == negated)
-        {
-            return cached;
-        }
-
-        var option = new MatchOption(name, value, negated);
-        slot = option;
-        return option;
-    }
-
-    /// <summary><c>-p tcp --dport 53</c> without <c>-m tcp</c>: iptables loads the protocol's match itself.</summary>
-    private void ImplicitMatch()
-    {
-        if (Protocol is { Negated: false } protocol)
-        {
-            _module = protocol.Value;
-            _moduleId = 0;
-        }
-        else
-        {
-            _module = "";
-            _moduleId = 0;
-            Problems.Add((DiagnosticSeverity.Warning, $"option {_optionName} comes before any -m or -p; kept in an unnamed match"));
-        }
-    }
-
-    private string JoinValues()
-    {
-        var parts = new string[_values.Count];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            parts[i] = TokenText(_values[i]);
-        }
-
-        return string.Join(' ', parts);
     }
 }

@@ -13,14 +13,20 @@ namespace NetView.Core.Iptables.Parsing;
 internal sealed class StringPool
 {
     private readonly byte[] _source;
-    private Entry[] _entries = new Entry[1024];
-    private int[] _buckets = new int[2048];
+    private Entry[] _entries;
+    private int[] _buckets;
     private int _count;
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
-    public StringPool(byte[] source)
+    /// <param name="source">The input the pool interns slices of.</param>
+    /// <param name="length">How much of it is input; sizes the table so that big dumps do not regrow it.</param>
+    public StringPool(byte[] source, int length)
     {
         _source = source;
+        // About one distinct word per 128 bytes of a kube-proxy dump.
+        var capacity = (int)Math.Min(1 << 24, BitOperations.RoundUpToPowerOf2((uint)Math.Max(256, length / 128)));
+        _entries = new Entry[capacity];
+        _buckets = new int[capacity];
         _count = 1; // id 0 means "no entry"
         var seedStart = 0;
         foreach (var word in WellKnownWords.All)

@@ -25,6 +25,8 @@ internal static class WellKnownWords
         "--random", "--random-fully", "--persistent", "--set-xmark", "--set-mark", "--or-mark", "--and-mark",
         "--xor-mark", "--reject-with", "--log-prefix", "--log-level", "--physdev-in", "--physdev-out",
         "--physdev-is-bridged", "--icmp-type",
+        "--match", "--jump", "--goto", "--source", "--src", "--destination", "--dst", "--protocol",
+        "--in-interface", "--out-interface", "--set-counters",
         "random", "nth", "LOCAL", "NEW", "RELATED,ESTABLISHED", "INVALID", "icmp-port-unreachable",
         "0x4000/0x4000", "0x8000/0x8000", "0x4000/0x0", "255.255.255.255", "0.50000000000",
         "KUBE-SERVICES", "KUBE-NODEPORTS", "KUBE-MARK-MASQ", "KUBE-MARK-DROP", "KUBE-POSTROUTING",
