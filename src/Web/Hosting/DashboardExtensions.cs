@@ -24,6 +24,11 @@ internal static class DashboardExtensions
         builder.Services.AddSingleton<IDashboardSource, LiveClusterSource>();
         builder.Services.AddSingleton<DashboardSources>();
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        if (builder.Configuration.GetValue<bool>($"{DemoOptions.Section}:{nameof(DemoOptions.Enabled)}"))
+        {
+            builder.Services.AddHostedService<DemoCluster>();
+        }
+
         return builder;
     }
 
