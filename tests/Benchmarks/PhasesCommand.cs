@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using NetView.Core.Analysis.Json;
 using NetView.Core.Iptables;
+using NetView.Core.KubeProxy;
 
 namespace NetView.Benchmarks;
 
 /// <summary>
-/// <c>phases FILE [--runs N]</c>: times each step of <c>analyze</c> on one dump in this process
-/// (read, parse, ...), best of N runs after a warm-up, and the parser's throughput in MB/s. A
+/// <c>phases FILE [--runs N]</c>: times each step of <c>analyze --json</c> on one dump in this
+/// process (read, parse, analyze, JSON document, serialize), best of N runs after a cold first
+/// run, each as MB of dump per second (for "parse": the parser's throughput). A
 /// quick way to see where the whole-process time of <c>netview-agent analyze</c> goes.
 /// </summary>
 internal static class PhasesCommand
@@ -20,6 +23,7 @@ internal static class PhasesCommand
             return 2;
         }
 
+        var started = Environment.TickCount64;
         var path = args[0];
         var runs = args.Count == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
         var best = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -38,10 +42,23 @@ internal static class PhasesCommand
             var ruleSet = IptablesParser.Parse(utf8);
             timings.Add(("parse", clock.Elapsed.TotalSeconds));
 
+            clock.Restart();
+            var analysis = KubeProxyAnalyzer.Analyze(ruleSet);
+            timings.Add(("analyze", clock.Elapsed.TotalSeconds));
+
+            clock.Restart();
+            var document = AnalysisDocument.From(analysis, ruleSet);
+            timings.Add(("document", clock.Elapsed.TotalSeconds));
+
+            clock.Restart();
+            AnalysisJson.Serialize(Stream.Null, document);
+            timings.Add(("json", clock.Elapsed.TotalSeconds));
+
             bytes = utf8.Length;
             rules = ruleSet.RuleCount;
             retained = GC.GetTotalMemory(forceFullCollection: true);
             GC.KeepAlive(ruleSet);
+            GC.KeepAlive(analysis);
             if (run == 0)
             {
                 // The first run pays for JIT and first-touch page faults, as the one-shot CLI does.
@@ -60,7 +77,8 @@ internal static class PhasesCommand
         }
 
         Console.WriteLine($"file {path}: {bytes / 1e6:F1} MB, {rules} rules; best of {runs} warm runs, and the first (cold) run");
-        Console.WriteLine($"managed heap with the parsed rule set alive: {retained / 1e6:F1} MB");
+        Console.WriteLine($"managed heap with the rule set and its analysis alive: {retained / 1e6:F1} MB");
+        Console.WriteLine($"collections gen0/gen1/gen2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms of {Environment.TickCount64 - started} ms");
         foreach (var (phase, seconds) in cold)
         {
             var warm = best.GetValueOrDefault(phase, double.NaN);

@@ -44,4 +44,13 @@ public static class FindingCodes
 
     /// <summary>A kube-proxy chain whose name is not the hash kube-proxy gives the service port or endpoint it serves.</summary>
     public const string ChainNameMismatch = "ChainNameMismatch";
+
+    /// <summary>A service port with endpoints that a traced connection to its ClusterIP never reaches.</summary>
+    public const string ServiceUnreachable = "ServiceUnreachable";
+
+    /// <summary>Paths to a service port that masquerade, so endpoints see a node's address instead of the client's.</summary>
+    public const string SourceNotPreserved = "SourceNotPreserved";
+
+    /// <summary>Load-balancer source ranges admit only some clients; the rest are dropped.</summary>
+    public const string LoadBalancerSourceRanges = "LoadBalancerSourceRanges";
 }

@@ -9,8 +9,10 @@ public sealed record Match(string Module, IReadOnlyList<MatchOption> Options)
     /// <summary>The first option with this name (e.g. <c>--dport</c>), or null.</summary>
     public MatchOption? Option(string name)
     {
-        foreach (var option in Options)
+        // Indexed: foreach over an IReadOnlyList boxes an enumerator, and these run for every rule.
+        for (var i = 0; i < Options.Count; i++)
         {
+            var option = Options[i];
             if (option.Name == name)
             {
                 return option;

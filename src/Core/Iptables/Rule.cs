@@ -25,7 +25,11 @@ public sealed class Rule
     public string Text
     {
         get => _text ??= _source is null ? "" : System.Text.Encoding.UTF8.GetString(_source, _textStart, _textLength);
-        init => _text = value;
+        init
+        {
+            _text = value;
+            _textGiven = true;
+        }
     }
 
     // Big dumps keep their rule text as a slice of the input bytes until someone reads it: most
@@ -37,7 +41,24 @@ public sealed class Rule
     private int _textLength;
 
     /// <summary>Sets the text when the parser had to rebuild it (listings, <c>-S -v</c> counters removed).</summary>
-    internal void SetText(string text) => _text = text;
+    internal void SetText(string text)
+    {
+        _text = text;
+        _textGiven = true;
+    }
+
+    // True when the text was given rather than sliced from the input, so the slice (if any) is not it.
+    private bool _textGiven;
+
+    /// <summary>
+    /// The text's UTF-8 bytes without decoding them, when the text is still a slice of the input:
+    /// for comparing every rule of a big dump (duplicates) without 300,000 strings.
+    /// </summary>
+    internal bool TryGetTextSlice(out byte[] source, out int start, out int length)
+    {
+        (source, start, length) = (_source!, _textStart, _textLength);
+        return _source is not null && !_textGiven;
+    }
 
     /// <summary>Takes the text from a slice of the UTF-8 input, decoded on first use.</summary>
     internal void SetTextSource(byte[] source, int start, int length)
@@ -67,8 +88,10 @@ public sealed class Rule
     /// <summary>The first match loaded with this module name (e.g. <c>statistic</c>), or null.</summary>
     public Match? MatchOf(string module)
     {
-        foreach (var match in Matches)
+        // Indexed: foreach over an IReadOnlyList boxes an enumerator, and these run for every rule.
+        for (var i = 0; i < Matches.Count; i++)
         {
+            var match = Matches[i];
             if (match.Module == module)
             {
                 return match;
@@ -81,8 +104,10 @@ public sealed class Rule
     /// <summary>The first option with this name in any match module (e.g. <c>--dport</c>), or null.</summary>
     public MatchOption? Option(string name)
     {
-        foreach (var match in Matches)
+        // Indexed: foreach over an IReadOnlyList boxes an enumerator, and these run for every rule.
+        for (var i = 0; i < Matches.Count; i++)
         {
+            var match = Matches[i];
             var option = match.Option(name);
             if (option is not null)
             {

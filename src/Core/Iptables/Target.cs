@@ -11,8 +11,10 @@ public sealed record Target(TargetKind Kind, string Name, IReadOnlyList<MatchOpt
     /// <summary>The first option with this name (e.g. <c>--to-destination</c>), or null.</summary>
     public MatchOption? Option(string name)
     {
-        foreach (var option in Options)
+        // Indexed: foreach over an IReadOnlyList boxes an enumerator, and these run for every rule.
+        for (var i = 0; i < Options.Count; i++)
         {
+            var option = Options[i];
             if (option.Name == name)
             {
                 return option;

@@ -55,6 +55,28 @@ public static class ChainNames
     public static string EndpointChain(string servicePortName, string protocol, string endpoint) =>
         Sep + EndpointHash(servicePortName, protocol, endpoint);
 
+    /// <summary>
+    /// True when <paramref name="hash"/> is <see cref="EndpointHash"/> of these; without building
+    /// the input string, for confirming every endpoint chain of a large cluster.
+    /// </summary>
+    internal static bool IsEndpointHash(ReadOnlySpan<char> hash, string servicePortName, string protocol, string endpoint)
+    {
+        const int MaxStackInput = 512;
+        var lowerProtocol = protocol.ToLowerInvariant();
+        if (Encoding.UTF8.GetMaxByteCount(servicePortName.Length + lowerProtocol.Length + endpoint.Length) > MaxStackInput)
+        {
+            return hash.SequenceEqual(EndpointHash(servicePortName, protocol, endpoint));
+        }
+
+        Span<byte> input = stackalloc byte[MaxStackInput];
+        var length = Encoding.UTF8.GetBytes(servicePortName, input);
+        length += Encoding.UTF8.GetBytes(lowerProtocol, input[length..]);
+        length += Encoding.UTF8.GetBytes(endpoint, input[length..]);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(input[..length], digest);
+        return hash.SequenceEqual(Base32Prefix(digest, 16));
+    }
+
     private static string Hash(string input)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];

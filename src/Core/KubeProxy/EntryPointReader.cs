@@ -16,9 +16,10 @@ internal static class EntryPointReader
         }
 
         var nodePorts = chain.Name == KubeChains.NodePorts;
-        foreach (var rule in chain.Rules)
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
-            if (!KubeProxyComment.TryParse(rule.Comment, out var comment))
+            var rule = chain.Rules[r];
+            if (!registry.TryComment(rule.Comment, out var comment))
             {
                 continue;
             }

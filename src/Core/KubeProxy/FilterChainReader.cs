@@ -45,9 +45,10 @@ internal static class FilterChainReader
             return;
         }
 
-        foreach (var rule in chain.Rules)
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
-            if (!KubeProxyComment.TryParse(rule.Comment, out var comment)
+            var rule = chain.Rules[r];
+            if (!registry.TryComment(rule.Comment, out var comment)
                 || comment.Kind is not (CommentKind.NoEndpoints or CommentKind.NoLocalEndpoints)
                 || RuleFacts.Protocol(rule) is not { } protocol)
             {
@@ -88,9 +89,10 @@ internal static class FilterChainReader
             return;
         }
 
-        foreach (var rule in chain.Rules)
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
-            if (!KubeProxyComment.TryParse(rule.Comment, out var comment) || RuleFacts.Protocol(rule) is not { } protocol)
+            var rule = chain.Rules[r];
+            if (!registry.TryComment(rule.Comment, out var comment) || RuleFacts.Protocol(rule) is not { } protocol)
             {
                 continue;
             }

@@ -38,11 +38,12 @@ public static class KubeProxyAnalyzer
             endpoints += servicePorts[i].Endpoints.Count;
         }
 
-        var findings = FindingChecks.Run(ruleSet, servicePorts);
+        var clusterCidr = mode == ProxyMode.Iptables ? registry.ClusterCidr() : null;
+        var findings = FindingChecks.Run(ruleSet, servicePorts, clusterCidr);
         return new KubeProxyAnalysis(
             ruleSet.Family,
             mode,
-            mode == ProxyMode.Iptables ? registry.ClusterCidr() : null,
+            clusterCidr,
             servicePorts,
             findings,
             Summarize(ruleSet, servicePorts.Length, endpoints));

@@ -27,12 +27,15 @@ internal static class ServiceChainReader
 
     private static void ReadCascade(Chain chain, KubeChainKind kind, ServicePortBuilder builder, ServicePortRegistry registry)
     {
-        var probabilities = new List<decimal?>();
-        var endpoints = new List<EndpointBuilder>();
-        foreach (var rule in chain.Rules)
+        var probabilities = registry.ScratchProbabilities;
+        var endpoints = registry.ScratchEndpoints;
+        probabilities.Clear();
+        endpoints.Clear();
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
+            var rule = chain.Rules[r];
             builder.Add(rule);
-            KubeProxyComment.TryParse(rule.Comment, out var comment);
+            registry.TryComment(rule.Comment, out var comment);
             var target = rule.Target.Name;
             var targetKind = KubeChains.KindOf(target);
             if (target == KubeChains.MarkMasq)
@@ -110,10 +113,11 @@ internal static class ServiceChainReader
 
     private static void ReadExternal(Chain chain, ServicePortBuilder builder, ServicePortRegistry registry)
     {
-        foreach (var rule in chain.Rules)
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
+            var rule = chain.Rules[r];
             builder.Add(rule);
-            KubeProxyComment.TryParse(rule.Comment, out var comment);
+            registry.TryComment(rule.Comment, out var comment);
             switch (comment.Kind)
             {
                 case CommentKind.PodExternal when comment.Name is not null:
@@ -138,8 +142,9 @@ internal static class ServiceChainReader
 
     private static void ReadFirewall(Chain chain, ServicePortBuilder builder)
     {
-        foreach (var rule in chain.Rules)
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
+            var rule = chain.Rules[r];
             builder.Add(rule);
             var targetKind = KubeChains.KindOf(rule.Target.Name);
             if (targetKind is KubeChainKind.None or KubeChainKind.Sep || rule.Source is not { Negated: false } source)
@@ -163,8 +168,9 @@ internal static class ServiceChainReader
     /// <summary>Reads a KUBE-SEP chain: the DNAT target and its counters, and the affinity <c>--set</c>.</summary>
     public static void ReadEndpoint(Chain chain, EndpointBuilder endpoint, ServicePortBuilder builder)
     {
-        foreach (var rule in chain.Rules)
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
+            var rule = chain.Rules[r];
             builder.Add(rule);
             if (rule.Target.Name == "DNAT" && endpoint.Dnat is null)
             {

@@ -51,9 +51,10 @@ internal static class ServiceChainWalker
     /// </summary>
     private static ServicePortBuilder? OwnerFromComments(Chain chain, Table nat, ServicePortRegistry registry)
     {
-        foreach (var rule in chain.Rules)
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
-            if (KubeProxyComment.TryParse(rule.Comment, out var comment))
+            var rule = chain.Rules[r];
+            if (registry.TryComment(rule.Comment, out var comment))
             {
                 return registry.Get(comment.Name, ProtocolOf(chain, nat) ?? ProtocolByHash(chain.Name, comment.Name) ?? "tcp");
             }
@@ -93,16 +94,18 @@ internal static class ServiceChainWalker
 
     private static string? FirstProtocol(Chain chain, Table nat)
     {
-        foreach (var rule in chain.Rules)
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
+            var rule = chain.Rules[r];
             if (RuleFacts.Protocol(rule) is { } protocol)
             {
                 return protocol;
             }
         }
 
-        foreach (var rule in chain.Rules)
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
+            var rule = chain.Rules[r];
             if (KubeChains.KindOf(rule.Target.Name) == KubeChainKind.Sep && nat.Chain(rule.Target.Name) is { } endpoint)
             {
                 foreach (var endpointRule in endpoint.Rules)

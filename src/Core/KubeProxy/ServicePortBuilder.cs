@@ -5,8 +5,8 @@ namespace NetView.Core.KubeProxy;
 /// <summary>Everything read so far about one service port; turned into a <see cref="ServicePort"/> at the end.</summary>
 internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
 {
-    private readonly Dictionary<string, EndpointBuilder> _endpointsByChain = new(StringComparer.Ordinal);
-    private readonly HashSet<Rule> _ruleSet = [];
+    private const int ScanLimit = 16;
+    private Dictionary<string, EndpointBuilder>? _endpointsByChain;
 
     public ServicePortName Name { get; } = name;
     public string Protocol { get; } = protocol;
@@ -32,24 +32,39 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
 
     public EndpointBuilder Endpoint(string chain)
     {
-        if (!_endpointsByChain.TryGetValue(chain, out var endpoint))
+        // Most service ports have a handful of endpoints: a scan beats a dictionary per port.
+        if (_endpointsByChain is null)
         {
-            endpoint = new EndpointBuilder(chain);
-            _endpointsByChain.Add(chain, endpoint);
-            Endpoints.Add(endpoint);
+            foreach (var known in Endpoints)
+            {
+                if (known.Chain == chain)
+                {
+                    return known;
+                }
+            }
+
+            if (Endpoints.Count >= ScanLimit)
+            {
+                _endpointsByChain = new Dictionary<string, EndpointBuilder>(StringComparer.Ordinal);
+                foreach (var known in Endpoints)
+                {
+                    _endpointsByChain.Add(known.Chain, known);
+                }
+            }
+        }
+        else if (_endpointsByChain.TryGetValue(chain, out var known))
+        {
+            return known;
         }
 
+        var endpoint = new EndpointBuilder(chain);
+        _endpointsByChain?.Add(chain, endpoint);
+        Endpoints.Add(endpoint);
         return endpoint;
     }
 
-    /// <summary>Remembers a rule as part of this service port, once.</summary>
-    public void Add(Rule rule)
-    {
-        if (_ruleSet.Add(rule))
-        {
-            Rules.Add(rule);
-        }
-    }
+    /// <summary>Remembers a rule as part of this service port; every chain is read once, so every rule comes once.</summary>
+    public void Add(Rule rule) => Rules.Add(rule);
 
     public static void AddOnce(List<string> values, string value)
     {

@@ -8,7 +8,7 @@ namespace NetView.Core.KubeProxy;
 public sealed record ServicePortName(string Namespace, string Service, string PortName, string Written)
 {
     /// <summary><c>ns/svc:port</c>, or <c>ns/svc</c> when the port has no name.</summary>
-    public string Name => PortName.Length == 0 ? Namespace + "/" + Service : Namespace + "/" + Service + ":" + PortName;
+    public string Name { get; } = PortName.Length == 0 ? Namespace + "/" + Service : Namespace + "/" + Service + ":" + PortName;
 
     /// <summary>Reads <c>ns/svc</c>, <c>ns/svc:</c> or <c>ns/svc:port</c>; false for anything else.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out ServicePortName? name)

@@ -9,10 +9,38 @@ internal sealed class ServicePortRegistry
     private readonly Dictionary<(string Name, string Protocol), ServicePortBuilder> _byKey = [];
     private readonly Dictionary<string, ServicePortBuilder> _bySuffix = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _cidrs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KubeProxyComment?> _comments = new(StringComparer.Ordinal);
     private Dictionary<string, ServicePortBuilder>? _byHash;
     private int _hashed;
 
     public List<ServicePortBuilder> Ordered { get; } = [];
+
+    /// <summary>Reused by every cascade read, so that 100,000 chains do not make 200,000 short-lived lists.</summary>
+    public List<decimal?> ScratchProbabilities { get; } = [];
+
+    public List<EndpointBuilder> ScratchEndpoints { get; } = [];
+
+    /// <summary>
+    /// <see cref="KubeProxyComment.TryParse"/>, remembered per comment text: kube-proxy repeats
+    /// each service port's comments on every rule of its chains.
+    /// </summary>
+    public bool TryComment(string? text, out KubeProxyComment comment)
+    {
+        comment = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (!_comments.TryGetValue(text, out var cached))
+        {
+            cached = KubeProxyComment.TryParse(text, out var parsed) ? parsed : null;
+            _comments.Add(text, cached);
+        }
+
+        comment = cached.GetValueOrDefault();
+        return cached.HasValue;
+    }
 
     public ServicePortBuilder Get(ServicePortName name, string protocol)
     {

@@ -96,6 +96,35 @@ public sealed class RealFixtureAnalysisTests
     }
 
     [Fact]
+    public void Analyze_FlannelListing_UnnamedPortWithNodePortAndChainsPerEndpoint()
+    {
+        var (analysis, rules) = Analyze("06-flannel-docker-nat-list-nv-nodeport.txt");
+
+        Assert.Equal(InputFormat.Listing, rules.Format);
+        Assert.Equal("10.244.0.0/16", analysis.ClusterCidr);
+        Assert.Equal(4, analysis.ServicePorts.Count);
+        var dnsTcp = Port(analysis, "kube-system/kube-dns:dns-tcp", "tcp");
+        AssertClusterIp(dnsTcp, "10.96.0.10", 53);
+        AssertEndpoints(dnsTcp, ("10.244.0.24:53", 0.5), ("10.244.0.25:53", 0.5));
+        Assert.Equal(["KUBE-SEP-X5LPZOF2HZFMFFC2", "KUBE-SEP-2JVQP42V4GXGTRDZ"], dnsTcp.Endpoints.Select(e => e.Chain));
+        var dns = Port(analysis, "kube-system/kube-dns:dns", "udp");
+        AssertClusterIp(dns, "10.96.0.10", 53);
+        AssertEndpoints(dns, ("10.244.0.24:53", 0.5), ("10.244.0.25:53", 0.5));
+        Assert.Equal(["KUBE-SEP-AZ26OUDW2ONMCF3B", "KUBE-SEP-NQYSJ3QY2ADXHRG3"], dns.Endpoints.Select(e => e.Chain));
+        var api = Port(analysis, "default/kubernetes:https", "tcp");
+        AssertClusterIp(api, "10.96.0.1", 443);
+        AssertEndpoints(api, ("172.20.0.70:6443", 1.0));
+
+        var nginx = Port(analysis, "default/nginx-svc", "tcp");
+        Assert.Equal("", nginx.PortName);
+        AssertClusterIp(nginx, "10.108.205.52", 80);
+        Assert.Equal(30080, nginx.NodePort);
+        Assert.Equal("KUBE-SVC-R2VK7O5AFVLRAXSH", nginx.Chains.Svc);
+        AssertEndpoints(nginx, ("10.244.1.3:80", 1.0));
+        Assert.Empty(analysis.Findings);
+    }
+
+    [Fact]
     public void Analyze_Kind123_SixServicePortsAndDockerDnsIsNoService()
     {
         var (analysis, _) = Analyze("09-kind123-traefik-kind-masq-agent-blank-lines.txt");
@@ -152,6 +181,9 @@ public sealed class RealFixtureAnalysisTests
         AssertClusterIp(port, "10.43.159.55", 80);
         Assert.Equal(TrafficPolicy.Local, port.ExternalTrafficPolicy);
         Assert.Equal(TrafficPolicy.Cluster, port.InternalTrafficPolicy);
+        Assert.Null(port.NodePort);
+        Assert.Empty(port.LoadBalancerIPs);
+        Assert.Contains(port.Rules, r => r.Reference == "nat/KUBE-EXT-W47NQ5DDJKUWFTVY#4" && r.Target.Name == "KUBE-SVL-W47NQ5DDJKUWFTVY");
         Assert.Equal(new ServicePortChains("KUBE-SVC-W47NQ5DDJKUWFTVY", "KUBE-SVL-W47NQ5DDJKUWFTVY", "KUBE-EXT-W47NQ5DDJKUWFTVY", null, null), port.Chains);
         Assert.Equal("10.42.0.0/16", analysis.ClusterCidr);
         AssertEndpoints(port,

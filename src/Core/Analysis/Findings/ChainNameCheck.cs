@@ -11,12 +11,16 @@ namespace NetView.Core.Analysis.Findings;
 /// </summary>
 public static class ChainNameCheck
 {
-    internal static void Run(IReadOnlyList<ServicePort> servicePorts, FindingSink sink)
+    internal static void Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, FindingSink sink)
     {
+        var nat = ruleSet.Table("nat");
         foreach (var port in servicePorts)
         {
             CheckServiceChains(port, sink);
-            CheckUncommentedEndpoints(port, sink);
+            if (nat is not null)
+            {
+                CheckUncommentedEndpoints(nat, port, sink);
+            }
         }
     }
 
@@ -42,28 +46,19 @@ public static class ChainNameCheck
             EvidenceIn(port, chain), "Find out who wrote this chain; kube-proxy did not name it."));
     }
 
-    private static void CheckUncommentedEndpoints(ServicePort port, FindingSink sink)
+    private static void CheckUncommentedEndpoints(Table nat, ServicePort port, FindingSink sink)
     {
-        Dictionary<string, Rule>? dnats = null;
         foreach (var endpoint in port.Endpoints)
         {
-            if (endpoint.CommentAddress is not null || endpoint.Address.Length == 0)
+            if (endpoint.CommentAddress is not null || endpoint.Address.Length == 0
+                || DnatOf(nat.Chain(endpoint.Chain)) is not { Comment: null } dnat)
             {
                 continue;
             }
 
-            dnats ??= DnatRules(port);
-            if (!dnats.TryGetValue(endpoint.Chain, out var dnat) || dnat.Comment is not null)
-            {
-                continue;
-            }
-
-            var suffix = KubeChains.Suffix(endpoint.Chain);
-            var matches = false;
-            foreach (var name in WrittenNames(port))
-            {
-                matches |= ChainNames.EndpointHash(name, port.Protocol, endpoint.Address) == suffix;
-            }
+            var suffix = endpoint.Chain.AsSpan(ChainNames.Sep.Length);
+            var matches = ChainNames.IsEndpointHash(suffix, port.Name, port.Protocol, endpoint.Address)
+                || (port.PortName.Length == 0 && ChainNames.IsEndpointHash(suffix, port.Name + ":", port.Protocol, endpoint.Address));
 
             if (!matches)
             {
@@ -77,18 +72,22 @@ public static class ChainNameCheck
     // An unnamed port was "ns/svc:" before kube-proxy 1.17 and "ns/svc" after; the hash is of what was written.
     private static string[] WrittenNames(ServicePort port) => port.PortName.Length == 0 ? [port.Name, port.Name + ":"] : [port.Name];
 
-    private static Dictionary<string, Rule> DnatRules(ServicePort port)
+    private static Rule? DnatOf(Chain? chain)
     {
-        var dnats = new Dictionary<string, Rule>(StringComparer.Ordinal);
-        foreach (var rule in port.Rules)
+        if (chain is null)
         {
-            if (rule.Target.Name == "DNAT")
+            return null;
+        }
+
+        for (var i = 0; i < chain.Rules.Count; i++)
+        {
+            if (chain.Rules[i].Target.Name == "DNAT")
             {
-                dnats.TryAdd(rule.Chain, rule);
+                return chain.Rules[i];
             }
         }
 
-        return dnats;
+        return null;
     }
 
     private static List<Evidence> EvidenceIn(ServicePort port, string chain)

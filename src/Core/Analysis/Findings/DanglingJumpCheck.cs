@@ -19,8 +19,9 @@ public static class DanglingJumpCheck
             Dictionary<string, List<Rule>>? missing = null;
             foreach (var chain in table.Chains)
             {
-                foreach (var rule in chain.Rules)
+                for (var r = 0; r < chain.Rules.Count; r++)
                 {
+                    var rule = chain.Rules[r];
                     if (!JumpsToUserChain(rule.Target))
                     {
                         continue;

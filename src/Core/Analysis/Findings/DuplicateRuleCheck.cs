@@ -10,19 +10,22 @@ public static class DuplicateRuleCheck
 {
     internal static void Run(RuleSet ruleSet, FindingSink sink)
     {
+        // One dictionary, cleared per chain: it never holds more than the longest chain.
+        var first = new Dictionary<RuleTextKey, Rule>();
         foreach (var table in ruleSet.Tables)
         {
-            // A rule's text starts with "-A CHAIN", so one dictionary per table keys (chain, rule).
-            var first = new Dictionary<string, Rule>(table.RuleCount, StringComparer.Ordinal);
             Dictionary<Rule, List<Rule>>? repeats = null;
             foreach (var chain in table.Chains)
             {
-                foreach (var rule in chain.Rules)
+                first.Clear();
+                for (var i = 0; i < chain.Rules.Count; i++)
                 {
-                    if (!first.TryAdd(rule.Text, rule))
+                    var rule = chain.Rules[i];
+                    var key = RuleTextKey.Of(rule);
+                    if (!first.TryAdd(key, rule))
                     {
                         repeats ??= [];
-                        var original = first[rule.Text];
+                        var original = first[key];
                         if (!repeats.TryGetValue(original, out var copies))
                         {
                             copies = [];

@@ -6,18 +6,28 @@ namespace NetView.Core.Analysis.Findings;
 /// <summary>Runs every rule-set check of the analyzer and returns the findings, most severe first.</summary>
 public static class FindingChecks
 {
-    public static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts)
+    /// <param name="clusterCidr">The pod network kube-proxy masquerades around, when known; traces from a pod start in it.</param>
+    public static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, string? clusterCidr = null)
     {
         var sink = new FindingSink();
         NoEndpointsCheck.Run(servicePorts, sink);
         ProbabilityMismatchCheck.Run(ruleSet, servicePorts, sink);
         EndpointCommentMismatchCheck.Run(servicePorts, sink);
-        ChainNameCheck.Run(servicePorts, sink);
+        ChainNameCheck.Run(ruleSet, servicePorts, sink);
         DuplicateRuleCheck.Run(ruleSet, sink);
         DanglingJumpCheck.Run(ruleSet, sink);
         OrphanChainCheck.Run(ruleSet, sink);
         LargeRuleSetCheck.Run(ruleSet, sink);
         UnparsedLineCheck.Run(ruleSet, sink);
+        UnevenObservedSplitCheck.Run(servicePorts, sink);
+        if (servicePorts.Count > 0 && !MayBeExcerpt(ruleSet) && ServicePortProbe.EntersKubeServices(ruleSet))
+        {
+            var probe = new ServicePortProbe(ruleSet, clusterCidr);
+            ShadowedServiceCheck.Run(servicePorts, probe, sink);
+            ServiceUnreachableCheck.Run(servicePorts, probe, sink);
+            SourceNotPreservedCheck.Run(servicePorts, probe, sink);
+            LoadBalancerSourceRangesCheck.Run(servicePorts, probe, sink);
+        }
         return sink.ToList();
     }
 

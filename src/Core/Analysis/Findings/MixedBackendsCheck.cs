@@ -35,8 +35,9 @@ public static class MixedBackendsCheck
             foreach (var chain in table.Chains)
             {
                 var own = chain.Name.StartsWith("KUBE-", StringComparison.Ordinal);
-                foreach (var rule in chain.Rules)
+                for (var r = 0; r < chain.Rules.Count; r++)
                 {
+                    var rule = chain.Rules[r];
                     if (own || rule.Target.Name.StartsWith("KUBE-", StringComparison.Ordinal))
                     {
                         count++;

@@ -18,8 +18,9 @@ public static class OrphanChainCheck
             var jumpedTo = new HashSet<string>(StringComparer.Ordinal);
             foreach (var chain in table.Chains)
             {
-                foreach (var rule in chain.Rules)
+                for (var r = 0; r < chain.Rules.Count; r++)
                 {
+                    var rule = chain.Rules[r];
                     if (rule.Target.Kind != TargetKind.None)
                     {
                         jumpedTo.Add(rule.Target.Name);

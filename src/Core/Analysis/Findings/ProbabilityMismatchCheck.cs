@@ -27,11 +27,13 @@ public static class ProbabilityMismatchCheck
             return;
         }
 
+        var rules = new List<Rule>();
+        var probabilities = new List<decimal?>();
         foreach (var port in servicePorts)
         {
             foreach (var name in (ReadOnlySpan<string?>)[port.Chains.Svc, port.Chains.Svl, port.Chains.Xlb])
             {
-                if (name is not null && nat.Chain(name) is { } chain && Check(port.Name, chain) is { } finding)
+                if (name is not null && nat.Chain(name) is { } chain && Check(port.Name, chain, rules, probabilities) is { } finding)
                 {
                     sink.Add(finding);
                 }
@@ -40,12 +42,15 @@ public static class ProbabilityMismatchCheck
     }
 
     /// <summary>The finding for one cascade chain of service port <paramref name="servicePort"/>, or null when it splits as kube-proxy means.</summary>
-    public static Finding? Check(string servicePort, Chain chain)
+    public static Finding? Check(string servicePort, Chain chain) => Check(servicePort, chain, [], []);
+
+    private static Finding? Check(string servicePort, Chain chain, List<Rule> rules, List<decimal?> probabilities)
     {
-        var rules = new List<Rule>();
-        var probabilities = new List<decimal?>();
-        foreach (var rule in chain.Rules)
+        rules.Clear();
+        probabilities.Clear();
+        for (var r = 0; r < chain.Rules.Count; r++)
         {
+            var rule = chain.Rules[r];
             if (KubeChains.KindOf(rule.Target.Name) == KubeChainKind.Sep && !RuleFacts.IsAffinityCheck(rule, out _))
             {
                 rules.Add(rule);
@@ -77,7 +82,7 @@ public static class ProbabilityMismatchCheck
             return null;
         }
 
-        var cascade = ProbabilityCascade.Evaluate(probabilities);
+        var cascade = ProbabilityCascade.Evaluate(probabilities.ToArray());
         var message = $"{chain.Table}/{chain.Name} of {servicePort} splits new connections {Percentages(cascade.Shares)} "
             + $"over its {rules.Count} endpoints instead of {Percent(1m / rules.Count)} each";
         if (cascade.FallThrough > 0m)

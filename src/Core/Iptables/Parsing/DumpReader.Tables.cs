@@ -10,8 +10,8 @@ internal sealed partial class DumpReader
 
     private void BeginTable(int start, int end)
     {
-        var name = Encoding.UTF8.GetString(_source, start + 1, end - start - 1).Trim();
-        if (name.Length == 0 || name.Contains(' '))
+        var name = Encoding.UTF8.GetString(_source, start + 1, end - start - 1);
+        if (name.Length == 0 || name.AsSpan().IndexOfAny(' ', '\t') >= 0)
         {
             Unrecognised("a table line must be *NAME", start, end);
             return;
@@ -57,7 +57,8 @@ internal sealed partial class DumpReader
             return;
         }
 
-        var name = _pool[_pool.Intern(nameToken.Start, nameToken.Length)];
+        var nameId = _pool.Intern(nameToken.Start, nameToken.Length);
+        var name = _pool[nameId];
         string? policy = null;
         Counters? counters = null;
         if (tokens.Next(out var policyToken))
@@ -82,10 +83,14 @@ internal sealed partial class DumpReader
         }
 
         _recognised++;
-        Declare(name, policy, counters, _lineNumber);
+        if (Declare(name, policy, counters, _lineNumber) is { } chain)
+        {
+            // Rules and jumps find the chain through its name's pool entry, not the table's dictionary.
+            _pool.First(nameId) = chain;
+        }
     }
 
-    private void Declare(string name, string? policy, Counters? counters, int line)
+    private Chain? Declare(string name, string? policy, Counters? counters, int line)
     {
         var table = _table;
         if (table is null)
@@ -94,7 +99,7 @@ internal sealed partial class DumpReader
             if (inferred is null)
             {
                 _undecidedDeclarations[name] = (policy, counters, line);
-                return;
+                return null;
             }
 
             table = InferredTable(inferred);
@@ -110,6 +115,7 @@ internal sealed partial class DumpReader
         chain.Line = line;
         chain.Policy = policy;
         chain.PolicyCounters = counters;
+        return chain;
     }
 
     /// <summary><c>-N</c>, <c>-P</c> and the other lines of <c>iptables -S</c>.</summary>

@@ -50,7 +50,7 @@ internal sealed partial class ListingExtras
 
             if (!TranslateWord(word))
             {
-                var rest = _text[(_position - word.Length)..].Trim();
+                var rest = _text[Math.Max(0, _position - word.Length)..].Trim();
                 Problems.Add((DiagnosticSeverity.Warning, $"listing text '{Shorten(rest)}' has no known save form; left out of the rule"));
                 return;
             }

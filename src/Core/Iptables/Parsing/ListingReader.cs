@@ -71,9 +71,9 @@ internal sealed partial class ListingReader
         var inside = line[(open + 2)..].TrimEnd(')', ' ');
         string? policy = null;
         Counters? counters = null;
-        if (inside.StartsWith("policy ", StringComparison.Ordinal))
+        var words = inside.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length >= 2 && words[0] == "policy")
         {
-            var words = inside.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             policy = words[1];
             if (words.Length >= 5 && CounterText.TryParseListing(Encoding.ASCII.GetBytes(words[2]), out var packets, out var approximatePackets)
                 && CounterText.TryParseListing(Encoding.ASCII.GetBytes(words[4]), out var bytes, out var approximateBytes))
