@@ -186,6 +186,31 @@ public sealed class ClusterState
         }
     }
 
+    /// <summary>
+    /// Moves what left the recent window into buckets for histories that got no point lately (a
+    /// silent node, an idle endpoint), and forgets histories with nothing left in the retained span
+    /// (endpoints and chains that disappeared), so memory stays bounded by what is current.
+    /// </summary>
+    internal void Maintain(DateTimeOffset now)
+    {
+        var forgetBefore = now - (Limits.Bucket * Limits.Buckets);
+        foreach (var (key, history) in Histories)
+        {
+            if (history.Latest is { } latest && latest < forgetBefore)
+            {
+                Histories.TryRemove(key, out _);
+                continue;
+            }
+
+            var closed = new List<SeriesPoint>();
+            history.Age(now, closed);
+            foreach (var bucket in closed)
+            {
+                Writes.Add(new StoredSample(key, true, bucket));
+            }
+        }
+    }
+
     internal static NodeRuleSet View(NodeState node, FamilyState family)
     {
         var counters = new Counters[family.Counters.Count];

@@ -102,6 +102,7 @@ internal sealed partial class LiveStoreService(
             {
                 try
                 {
+                    ingestor.State.Maintain(time.GetUtcNow());
                     await FlushAsync(everything: false, stoppingToken);
                     if (time.GetUtcNow() - lastPrune >= PruneEvery)
                     {

@@ -95,6 +95,25 @@ public sealed class CounterHistoryTests
         Assert.Equal(4, history.Points(Start.AddSeconds(7)).Count);
     }
 
+    [Fact]
+    public void Maintain_SilentAndVanishedHistories_AgedAndForgotten()
+    {
+        var state = new ClusterState(Limits, 10, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start), new PendingWrites(100));
+        var silent = SeriesKey.Chain("node-a", NetView.Core.Iptables.IpFamily.IPv4, "KUBE-SVC-A");
+        var vanished = SeriesKey.Chain("node-a", NetView.Core.Iptables.IpFamily.IPv4, "KUBE-SVC-B");
+        state.Record(silent, Point(1, 5));
+        state.Record(vanished, Point(2, 7));
+        state.Writes.Take();
+
+        state.Maintain(Start.AddMinutes(3));
+        var aged = state.Histories[silent].Points(DateTimeOffset.MinValue);
+        state.Maintain(Start.AddMinutes(10));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), Assert.Single(aged).Interval);
+        Assert.Equal(Start, aged[0].Timestamp);
+        Assert.Empty(state.Histories);
+    }
+
     private static SeriesPoint Point(int second, long connections) =>
         new(Start.AddSeconds(second), TimeSpan.FromSeconds(1), connections, connections * 60);
 }
