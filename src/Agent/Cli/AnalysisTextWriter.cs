@@ -91,7 +91,8 @@ internal sealed class AnalysisTextWriter(TextWriter output, bool colour)
             Field("affinity", $"ClientIP, {seconds} s");
         }
 
-        Field("chains", Dim(TerminalText.Clean(string.Join(" ", Chains(port.Chains)))));
+        var chains = Chains(port.Chains);
+        Field("chains", chains.Count == 0 ? Dim("none in nat") : Dim(TerminalText.Clean(string.Join(" ", chains))));
         if (!port.HasEndpoints)
         {
             Field("endpoints", Paint("31", "none: kube-proxy rejects connections (has no endpoints)"));
@@ -127,7 +128,7 @@ internal sealed class AnalysisTextWriter(TextWriter output, bool colour)
         }
 
         var hasLocal = port.Chains.Svl is not null || port.Chains.Xlb is not null;
-        output.WriteLine(Dim($"    {"endpoint".PadRight(width)}  {"cluster share",-30}" + (hasLocal ? $"{"local share",-30}" : "") + (hasCounters ? "connections" : "")));
+        output.WriteLine(Dim($"    {"endpoint".PadRight(width)}  {"cluster share",-30}" + (hasLocal ? $"{"local share",-30}" : "") + (hasCounters ? "connections (counted)" : "")));
         foreach (var endpoint in port.Endpoints)
         {
             output.Write("    ");

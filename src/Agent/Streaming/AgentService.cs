@@ -28,6 +28,7 @@ internal sealed class AgentService(AgentOptions options, ICommandRunner runner, 
     private HubLink? _link;
     private BackendChoice? _backend;
     private DateTimeOffset _detectedAt;
+    private bool _triedOnce;
     private AgentProblem? _problem;
     private bool _problemSent;
 
@@ -64,6 +65,7 @@ internal sealed class AgentService(AgentOptions options, ICommandRunner runner, 
                     log.Write($"cannot read the rules: {e.Message}; retrying in {wait.TotalSeconds:0} s");
                 }
 
+                _triedOnce = true;
                 await WaitAndFlushAsync(link, started, wait, cancellationToken);
             }
         }
@@ -146,7 +148,8 @@ internal sealed class AgentService(AgentOptions options, ICommandRunner runner, 
 
     private async Task FlushAsync(HubLink link, CancellationToken cancellationToken)
     {
-        if (!link.IsConnected)
+        // The hello names the backend, so it waits for the first attempt to read the rules.
+        if (!link.IsConnected || !_triedOnce)
         {
             return;
         }
@@ -155,7 +158,7 @@ internal sealed class AgentService(AgentOptions options, ICommandRunner runner, 
         {
             if (link.TakeHelloNeeded())
             {
-                await link.SendAsync(HubMethods.Hello, Hello(), cancellationToken);
+                Refused("hello", await link.DeliverAsync(HubMethods.Hello, Hello(), cancellationToken));
                 _problemSent = false;
                 foreach (var stream in _streams.Values)
                 {
@@ -165,7 +168,7 @@ internal sealed class AgentService(AgentOptions options, ICommandRunner runner, 
 
             if (_problem is not null && !_problemSent)
             {
-                await link.SendAsync(HubMethods.Problem, _problem, cancellationToken);
+                Refused("problem report", await link.DeliverAsync(HubMethods.Problem, _problem, cancellationToken));
                 _problemSent = true;
             }
 
@@ -176,7 +179,7 @@ internal sealed class AgentService(AgentOptions options, ICommandRunner runner, 
                 log.Write($"server asked for the {request.Family} snapshot ({request.Reason})");
                 if (snapshot is not null)
                 {
-                    await SendSnapshotAsync(link, snapshot, cancellationToken);
+                    await DeliverSnapshotAsync(link, snapshot, cancellationToken);
                     _streams[snapshot.Family].RequestKeyframe();
                 }
             }
@@ -192,10 +195,10 @@ internal sealed class AgentService(AgentOptions options, ICommandRunner runner, 
                         continue;
                     }
 
-                    await SendSnapshotAsync(link, snapshot, cancellationToken);
+                    await DeliverSnapshotAsync(link, snapshot, cancellationToken);
                 }
 
-                await link.SendAsync(HubMethods.Counters, frame, cancellationToken);
+                Refused($"{frame.Family} counter frame #{frame.Sequence}", await link.DeliverAsync(HubMethods.Counters, frame, cancellationToken));
                 Backlog.Dequeue();
             }
         }
@@ -205,14 +208,23 @@ internal sealed class AgentService(AgentOptions options, ICommandRunner runner, 
         }
     }
 
-    private static async Task SendSnapshotAsync(HubLink link, RuleSetSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task DeliverSnapshotAsync(HubLink link, RuleSetSnapshot snapshot, CancellationToken cancellationToken)
     {
         foreach (var chunk in snapshot.ToChunks())
         {
-            await link.SendAsync(HubMethods.SnapshotChunk, chunk, cancellationToken);
+            Refused($"{snapshot.Family} snapshot chunk {chunk.Index + 1}/{chunk.Count}", await link.DeliverAsync(HubMethods.SnapshotChunk, chunk, cancellationToken));
         }
 
         link.SentHashes.Add(snapshot.Hash);
+    }
+
+    /// <summary>A refused frame is not sent again: the server said why, and the same frame would get the same answer.</summary>
+    private void Refused(string what, string? reason)
+    {
+        if (reason is not null)
+        {
+            log.Write($"server refused the {what}: {reason}");
+        }
     }
 
     private AgentHello Hello() => new(

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using NetView.Core.Wire;
@@ -23,7 +24,8 @@ internal sealed class HubLink : IAsyncDisposable
     private readonly Action _wake;
     private readonly ConcurrentQueue<SnapshotRequest> _requests = new();
     private TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _helloNeeded;
+    private volatile bool _helloChanged;
+    private string? _helloConnectionId;
 
     public HubLink(Uri server, string token, TimeProvider time, Random random, AgentLog log, Action wake)
     {
@@ -75,26 +77,53 @@ internal sealed class HubLink : IAsyncDisposable
     /// <summary>Connection attempts that failed in a row (for tests and the log).</summary>
     public int FailedAttempts { get; private set; }
 
-    /// <summary>True once per (re)connection: the server keys agents by connection, so say hello first.</summary>
+    /// <summary>
+    /// True once per connection id (the server keys agents by connection, and the id changes on
+    /// every reconnection) and once after <see cref="SayHelloAgain"/>: say hello first. Keyed by
+    /// the id rather than set by events, so a connection is greeted exactly once however the
+    /// connect event and the agent loop interleave.
+    /// </summary>
     public bool TakeHelloNeeded()
     {
-        if (!_helloNeeded)
+        var id = _connection.ConnectionId;
+        if (!_helloChanged && id == _helloConnectionId)
         {
             return false;
         }
 
-        _helloNeeded = false;
+        _helloChanged = false;
+        _helloConnectionId = id;
         SentHashes.Clear();
         return true;
     }
 
     /// <summary>What the hello says changed (the backend); the next flush repeats it.</summary>
-    public void SayHelloAgain() => Connected();
+    public void SayHelloAgain()
+    {
+        _helloChanged = true;
+        _wake();
+    }
 
     public bool TryTakeRequest(out SnapshotRequest request) => _requests.TryDequeue(out request!);
 
-    public Task SendAsync(string method, object frame, CancellationToken cancellationToken) =>
-        _connection.SendAsync(method, frame, cancellationToken);
+    /// <summary>
+    /// Sends a frame and waits until the server has taken it, so a frame leaves the backlog only
+    /// once it arrived (a send that is merely written to the socket is lost when the server goes
+    /// down). Returns null when accepted, or the server's reason when it refused the frame; a
+    /// broken connection throws and the frame stays queued.
+    /// </summary>
+    public async Task<string?> DeliverAsync(string method, object frame, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _connection.InvokeAsync(method, frame, cancellationToken);
+            return null;
+        }
+        catch (HubException refused)
+        {
+            return refused.Message;
+        }
+    }
 
     /// <summary>Connects, and connects again whenever the connection closes for good, until cancelled.</summary>
     public async Task KeepConnectedAsync(CancellationToken cancellationToken)
@@ -144,9 +173,5 @@ internal sealed class HubLink : IAsyncDisposable
         }
     }
 
-    private void Connected()
-    {
-        _helloNeeded = true;
-        _wake();
-    }
+    private void Connected() => _wake();
 }

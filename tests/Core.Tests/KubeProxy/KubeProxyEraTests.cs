@@ -261,6 +261,26 @@ public sealed class KubeProxyEraTests
     }
 
     [Fact]
+    public void Analyze_CniHostPortDnat_NoService()
+    {
+        var analysis = Analyze("""
+            *nat
+            :PREROUTING ACCEPT [0:0]
+            :CNI-HOSTPORT-DNAT - [0:0]
+            :CNI-DN-3f5c2a1b9e8d7c6b5a493 - [0:0]
+            -A PREROUTING -m addrtype --dst-type LOCAL -j CNI-HOSTPORT-DNAT
+            -A CNI-HOSTPORT-DNAT -p tcp -m comment --comment "dnat name: \"cbr0\" id: \"5e1c0b9a\"" -m multiport --dports 8080 -j CNI-DN-3f5c2a1b9e8d7c6b5a493
+            -A CNI-DN-3f5c2a1b9e8d7c6b5a493 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10.244.0.7:80
+            COMMIT
+
+            """);
+
+        Assert.Equal(ProxyMode.None, analysis.Mode);
+        Assert.Empty(analysis.ServicePorts);
+        Assert.Empty(analysis.Findings);
+    }
+
+    [Fact]
     public void Analyze_Ipv6Dump_BracketedEndpointsAndV6ClusterCidr()
     {
         var analysis = Analyze("""

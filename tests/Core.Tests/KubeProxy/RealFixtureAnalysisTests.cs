@@ -181,6 +181,9 @@ public sealed class RealFixtureAnalysisTests
         AssertClusterIp(port, "10.43.159.55", 80);
         Assert.Equal(TrafficPolicy.Local, port.ExternalTrafficPolicy);
         Assert.Equal(TrafficPolicy.Cluster, port.InternalTrafficPolicy);
+        Assert.Null(port.NodePort);
+        Assert.Empty(port.LoadBalancerIPs);
+        Assert.Contains(port.Rules, r => r.Reference == "nat/KUBE-EXT-W47NQ5DDJKUWFTVY#4" && r.Target.Name == "KUBE-SVL-W47NQ5DDJKUWFTVY");
         Assert.Equal(new ServicePortChains("KUBE-SVC-W47NQ5DDJKUWFTVY", "KUBE-SVL-W47NQ5DDJKUWFTVY", "KUBE-EXT-W47NQ5DDJKUWFTVY", null, null), port.Chains);
         Assert.Equal("10.42.0.0/16", analysis.ClusterCidr);
         AssertEndpoints(port,

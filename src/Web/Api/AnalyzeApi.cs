@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using NetView.Core.Analysis.Json;
+using NetView.Core.Iptables;
+using NetView.Core.KubeProxy;
+using NetView.Web.Hosting;
+
+namespace NetView.Web.Api;
+
+/// <summary><c>POST /api/analyze</c>: the <c>analyze --json</c> document of an uploaded dump.</summary>
+internal static class AnalyzeApi
+{
+    public static IEndpointRouteBuilder MapAnalyzeApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/analyze", AnalyzeAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> AnalyzeAsync(HttpContext context, IOptions<LivePathOptions> options, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit + 1;
+        }
+
+        byte[] body;
+        try
+        {
+            body = await ReadAsync(context.Request.Body, limit, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(limit);
+        }
+
+        if (body.Length > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        RuleSet ruleSet;
+        try
+        {
+            ruleSet = IptablesParser.Parse(body);
+        }
+        catch (InvalidDumpException exception)
+        {
+            return Results.BadRequest(new ApiError(exception.Message, exception.Line));
+        }
+
+        var document = AnalysisDocument.From(KubeProxyAnalyzer.Analyze(ruleSet), ruleSet);
+        return Results.Text(AnalysisJson.Serialize(document, indented: false), "application/json");
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> + 1 bytes, so that an oversized body without Content-Length is noticed without buffering it.</summary>
+    private static async Task<byte[]> ReadAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                break;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult TooLarge(long limit) =>
+        Results.Json(new ApiError($"the dump is larger than {limit} bytes (NetView:MaxUploadBytes)"), statusCode: StatusCodes.Status413PayloadTooLarge);
+}

@@ -1,0 +1,75 @@
+namespace NetView.Web.Ingestion;
+
+/// <summary>
+/// A fixed-capacity FIFO that drops its oldest item when full, so every history is bounded no
+/// matter how long a node streams. Not thread-safe: owners lock around it.
+/// </summary>
+internal sealed class RingBuffer<T>
+{
+    private readonly T[] _items;
+    private int _start;
+
+    public RingBuffer(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _items = new T[capacity];
+    }
+
+    public int Count { get; private set; }
+
+    public int Capacity => _items.Length;
+
+    public T this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            return _items[(_start + index) % _items.Length];
+        }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            _items[(_start + index) % _items.Length] = value;
+        }
+    }
+
+    /// <summary>Appends an item; returns true and the dropped item when the buffer was full.</summary>
+    public bool Add(T item, out T dropped)
+    {
+        if (Count == _items.Length)
+        {
+            dropped = _items[_start];
+            _items[_start] = item;
+            _start = (_start + 1) % _items.Length;
+            return true;
+        }
+
+        _items[(_start + Count) % _items.Length] = item;
+        Count++;
+        dropped = default!;
+        return false;
+    }
+
+    public T RemoveFirst()
+    {
+        if (Count == 0)
+        {
+            throw new InvalidOperationException("The buffer is empty.");
+        }
+
+        var item = _items[_start];
+        _items[_start] = default!;
+        _start = (_start + 1) % _items.Length;
+        Count--;
+        return item;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_items);
+        _start = 0;
+        Count = 0;
+    }
+}
