@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Components;
+using NetView.Web.ViewModels;
+
+namespace NetView.Web.Components.Pages;
+
+public sealed partial class ServicePage
+{
+    private static readonly int[] Windows = [30, 60, 300, 900, 3600];
+    private readonly ServiceView _view = new();
+    private string _name = "";
+    private string? _selected;
+
+    [Parameter]
+    public string Namespace { get; set; } = "";
+
+    [Parameter]
+    public string ServiceName { get; set; } = "";
+
+    [Parameter]
+    public string Port { get; set; } = "";
+
+    [SupplyParameterFromQuery(Name = "node")]
+    public string? NodeName { get; set; }
+
+    [SupplyParameterFromQuery(Name = "window")]
+    public int? WindowSeconds { get; set; }
+
+    protected override void Load()
+    {
+        _name = ServiceView.Name(Namespace, ServiceName, Links.PortName(Port));
+        if (Source is not null)
+        {
+            var window = TimeSpan.FromSeconds(Math.Clamp(WindowSeconds ?? 60, 10, 24 * 3600));
+            _view.Refresh(Source, _name, NodeName, window);
+        }
+    }
+
+    private void OnFlowNodeClicked(FlowNode node) => _selected = node.Id;
+
+    private void OnNodeChanged(string node) =>
+        Navigation.NavigateTo(Links.Service(Namespace, ServiceName, Links.PortName(Port), Import, node, WindowSeconds));
+
+    private void OnWindowChanged(int seconds) =>
+        Navigation.NavigateTo(Links.Service(Namespace, ServiceName, Links.PortName(Port), Import, NodeName, seconds));
+
+    private void TogglePause()
+    {
+        Paused = !Paused;
+        if (!Paused)
+        {
+            Load();
+        }
+    }
+}

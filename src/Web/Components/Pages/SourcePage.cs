@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Components;
+using NetView.Web.ViewModels;
+
+namespace NetView.Web.Components.Pages;
+
+/// <summary>
+/// What every view page shares: the source named by the URL (live cluster or <c>?import=</c>), a
+/// subscription to its changes, and a per-circuit throttle so that counter frames arriving every
+/// second from many nodes cause at most a few renders per second.
+/// </summary>
+public abstract class SourcePage : ComponentBase, IDisposable
+{
+    /// <summary>Shortest gap between two renders caused by live changes (a few per second at most).</summary>
+    protected virtual TimeSpan RefreshInterval => TimeSpan.FromMilliseconds(250);
+
+    private IDisposable? _subscription;
+    private CallbackThrottler? _throttler;
+    private IDashboardSource? _subscribed;
+
+    [Inject]
+    protected DashboardSources Sources { get; set; } = default!;
+
+    [Inject]
+    protected TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    protected NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "import")]
+    public string? Import { get; set; }
+
+    /// <summary>The shown source; null when the URL names an unknown or expired import.</summary>
+    protected IDashboardSource? Source { get; private set; }
+
+    /// <summary>True while live updates are paused by the reader.</summary>
+    protected bool Paused { get; set; }
+
+    protected override void OnParametersSet()
+    {
+        Source = Sources.Resolve(Import);
+        if (!ReferenceEquals(_subscribed, Source))
+        {
+            _subscription?.Dispose();
+            _throttler ??= new CallbackThrottler(() => InvokeAsync(OnChangedAsync), RefreshInterval, Time);
+            _subscription = Source?.Subscribe(_throttler.Signal);
+            _subscribed = Source;
+        }
+
+        Load();
+    }
+
+    /// <summary>Reads what the page shows from <see cref="Source"/>; called on navigation and after changes.</summary>
+    protected abstract void Load();
+
+    private Task OnChangedAsync()
+    {
+        if (Paused)
+        {
+            return Task.CompletedTask;
+        }
+
+        Load();
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttler?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,23 @@
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
+using NetView.Web.ViewModels;
+
+namespace NetView.Web.Components.Widgets;
+
+/// <summary>A box of a service's flow graph, sized here (ControlledSize) so no DOM measurement is needed.</summary>
+public sealed class FlowNodeModel : NodeModel
+{
+    public const double Width = 190;
+    public const double Height = 70;
+
+    public FlowNodeModel(FlowNode flow, Point position)
+        : base(flow.Id, position)
+    {
+        Flow = flow;
+        ControlledSize = true;
+        Size = new Size(Width, Height);
+        Locked = true;
+    }
+
+    public FlowNode Flow { get; set; }
+}
