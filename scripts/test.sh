@@ -20,8 +20,7 @@ install_debian_packages() {
   local missing=()
   local pairs=(
     "iptables-restore:iptables" "conntrack:conntrack" "chromium:chromium" "ip:iproute2"
-    "socat:socat" "/usr/bin/time:time" "unzip:unzip" "pg_ctlcluster:postgresql"
-    "redis-server:redis-server" "docker-compose:docker-compose"
+    "/usr/bin/time:time" "unzip:unzip" "docker-compose:docker-compose"
   )
   for pair in "${pairs[@]}"; do
     local cmd=${pair%%:*} pkg=${pair#*:}

@@ -99,6 +99,7 @@ internal static class LivePathExtensions
         app.MapNodesApi();
         app.MapServicesApi();
         app.MapAnalyzeApi();
+        app.MapMetricsApi();
         return app;
     }
 }

@@ -28,6 +28,13 @@ public sealed class ClusterState
     private readonly RingBuffer<RuleSetChange> _changes;
     private Action<ClusterChange>[] _subscribers = [];
 
+    // Summing service ports over every node is the most expensive read (10,000 service ports ×
+    // nodes), and every open page asks for it after every change. One sum serves all readers until
+    // the next change, and at most a second in case a change is not published (the store's load).
+    private static readonly TimeSpan ServiceTotalsMaxAge = TimeSpan.FromSeconds(1);
+    private long _version;
+    private ServiceTotalsSnapshot? _serviceTotals;
+
     internal ClusterState(HistoryLimits limits, int changeEvents, TimeProvider time, PendingWrites writes)
     {
         Limits = limits;
@@ -81,10 +88,34 @@ public sealed class ClusterState
     }
 
     /// <summary>Service ports summed over all nodes and families, by name.</summary>
-    public IReadOnlyList<ServicePortTotals> Services() => ServiceTotalsBuilder.Build(this);
+    public IReadOnlyList<ServicePortTotals> Services() => ServiceTotals().List;
 
     /// <summary>One service port (<c>ns/svc:port</c>, or <c>ns/svc</c> when unnamed) summed over nodes, or null.</summary>
-    public ServicePortTotals? Service(string name) => Services().FirstOrDefault(s => s.Port.Name == name);
+    public ServicePortTotals? Service(string name) => ServiceTotals().ByName.GetValueOrDefault(name);
+
+    private ServiceTotalsSnapshot ServiceTotals()
+    {
+        var version = Interlocked.Read(ref _version);
+        var now = Time.GetUtcNow();
+        var cached = Volatile.Read(ref _serviceTotals);
+        if (cached is not null && cached.Version == version && now - cached.BuiltAt < ServiceTotalsMaxAge)
+        {
+            return cached;
+        }
+
+        var list = ServiceTotalsBuilder.Build(this);
+        var byName = new Dictionary<string, ServicePortTotals>(list.Count, StringComparer.Ordinal);
+        foreach (var totals in list)
+        {
+            byName.TryAdd(totals.Port.Name, totals);
+        }
+
+        var built = new ServiceTotalsSnapshot(version, now, list, byName);
+        Volatile.Write(ref _serviceTotals, built);
+        return built;
+    }
+
+    private sealed record ServiceTotalsSnapshot(long Version, DateTimeOffset BuiltAt, IReadOnlyList<ServicePortTotals> List, Dictionary<string, ServicePortTotals> ByName);
 
     /// <summary>
     /// One history with a point for every interval the node's agent reported since
@@ -149,6 +180,7 @@ public sealed class ClusterState
 
     internal void Publish(ClusterChange change)
     {
+        Interlocked.Increment(ref _version);
         foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
             try

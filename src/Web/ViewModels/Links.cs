@@ -25,6 +25,19 @@ public static class Links
 
     public static string Overview(string? importId = null) => Build("/", ("import", importId));
 
+    public static string Trace(TraceRequest request, string? importId = null) =>
+        Build(
+            "/trace",
+            ("node", request.Node),
+            ("src", request.Source),
+            ("dst", request.Destination),
+            ("dport", request.DestinationPort),
+            ("sport", request.SourcePort),
+            ("proto", request.Protocol),
+            ("from", request.Origin.ToString().ToLowerInvariant()),
+            ("nodeip", request.NodeAddresses),
+            ("import", importId));
+
     /// <summary>The port name a route segment stands for ("" for <see cref="UnnamedPort"/>).</summary>
     public static string PortName(string segment) => segment == UnnamedPort ? "" : segment;
 
