@@ -91,14 +91,22 @@ public sealed class ClusterState
     public IReadOnlyList<ServicePortTotals> Services() => ServiceTotals().List;
 
     /// <summary>One service port (<c>ns/svc:port</c>, or <c>ns/svc</c> when unnamed) summed over nodes, or null.</summary>
-    public ServicePortTotals? Service(string name) => ServiceTotals().ByName.GetValueOrDefault(name);
+    public ServicePortTotals? Service(string name)
+    {
+        // A fresh sum of everything answers at once; otherwise sum only this port rather than all.
+        if (Fresh(Interlocked.Read(ref _version), Time.GetUtcNow()) is { } cached)
+        {
+            return cached.ByName.GetValueOrDefault(name);
+        }
+
+        return ServiceTotalsBuilder.Build(this, name).FirstOrDefault();
+    }
 
     private ServiceTotalsSnapshot ServiceTotals()
     {
         var version = Interlocked.Read(ref _version);
         var now = Time.GetUtcNow();
-        var cached = Volatile.Read(ref _serviceTotals);
-        if (cached is not null && cached.Version == version && now - cached.BuiltAt < ServiceTotalsMaxAge)
+        if (Fresh(version, now) is { } cached)
         {
             return cached;
         }
@@ -114,6 +122,9 @@ public sealed class ClusterState
         Volatile.Write(ref _serviceTotals, built);
         return built;
     }
+
+    private ServiceTotalsSnapshot? Fresh(long version, DateTimeOffset now) =>
+        Volatile.Read(ref _serviceTotals) is { } cached && cached.Version == version && now - cached.BuiltAt < ServiceTotalsMaxAge ? cached : null;
 
     private sealed record ServiceTotalsSnapshot(long Version, DateTimeOffset BuiltAt, IReadOnlyList<ServicePortTotals> List, Dictionary<string, ServicePortTotals> ByName);
 

@@ -5,7 +5,8 @@ namespace NetView.Web.Ingestion;
 /// <summary>Sums service ports and their series over the nodes of a <see cref="ClusterState"/>.</summary>
 internal static class ServiceTotalsBuilder
 {
-    public static IReadOnlyList<ServicePortTotals> Build(ClusterState state)
+    /// <param name="only">When given, sums just this service port (one page's read) instead of all of them.</param>
+    public static IReadOnlyList<ServicePortTotals> Build(ClusterState state, string? only = null)
     {
         var byName = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
         foreach (var node in state.NodeStates.Keys.Order(StringComparer.Ordinal))
@@ -14,6 +15,11 @@ internal static class ServiceTotalsBuilder
             {
                 foreach (var port in ruleSet.RuleSet.Analysis.ServicePorts)
                 {
+                    if (only is not null && !string.Equals(port.Name, only, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
                     if (!byName.TryGetValue(port.Name, out var accumulator))
                     {
                         accumulator = new Accumulator(port);
