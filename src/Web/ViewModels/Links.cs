@@ -13,11 +13,12 @@ public static class Links
     public static string Node(string node, string? importId = null, string? table = null, string? chain = null) =>
         Build($"/nodes/{Uri.EscapeDataString(node)}", ("table", table), ("chain", chain), ("import", importId));
 
-    public static string Service(string ns, string service, string portName, string? importId = null, string? node = null, int? windowSeconds = null) =>
+    public static string Service(string ns, string service, string portName, string? importId = null, string? node = null, int? windowSeconds = null, IEnumerable<string>? path = null) =>
         Build(
             $"/services/{Uri.EscapeDataString(ns)}/{Uri.EscapeDataString(service)}/{Uri.EscapeDataString(portName.Length == 0 ? UnnamedPort : portName)}",
             ("node", node),
             ("window", windowSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("path", path is null ? null : string.Join(',', path)),
             ("import", importId));
 
     public static string Services(string? importId = null, string? filter = null) =>

@@ -51,6 +51,22 @@ public sealed class ServicePageTests : DashboardContext
     }
 
     [Fact]
+    public void ServicePage_OpenedFromATrace_HighlightsTheBoxesOnThePath()
+    {
+        var id = Import();
+        var path = Uri.EscapeDataString("nat/PREROUTING#1,nat/KUBE-SERVICES#1,nat/KUBE-SVC-WEB0000000000000#3,nat/KUBE-SEP-BBB0000000000000#1");
+        NavigateTo($"/services/shop/web/http?import={id}&path={path}");
+
+        var page = Render<ServicePage>(p => p.Add(x => x.Namespace, "shop").Add(x => x.ServiceName, "web").Add(x => x.Port, "http"));
+
+        var onPath = page.FindAll("[data-testid=flow-node][data-onpath=true]").Select(e => e.QuerySelector(".nv-flow-title")!.TextContent).ToList();
+        Assert.Contains("10.244.2.6:8080", onPath);
+        Assert.DoesNotContain("10.244.1.5:8080", onPath);
+        Assert.DoesNotContain("10.244.3.7:8080", onPath);
+        Assert.Contains("ClusterIP", onPath);
+    }
+
+    [Fact]
     public void ServicePage_Counters_GiveObservedSplitAndVerdictInPlainWords()
     {
         var id = Import();

@@ -21,6 +21,8 @@ public sealed class TracePageTests : DashboardContext
         Assert.Contains(outcomes, o => o.TextContent.Contains("→ 10.244.2.10:8080", StringComparison.Ordinal));
         Assert.All(outcomes, o => Assert.Contains("nat/KUBE-SERVICES#", o.TextContent, StringComparison.Ordinal));
         Assert.All(outcomes, o => Assert.Contains("shop/web:http", o.TextContent, StringComparison.Ordinal));
+        Assert.All(page.FindAll("[data-testid=trace-service-link]"), link =>
+            Assert.Matches("path=.*nat%2FKUBE-SERVICES%23", link.GetAttribute("href") ?? ""));
     }
 
     [Fact]

@@ -22,6 +22,12 @@ public sealed partial class ServicePage
     [SupplyParameterFromQuery(Name = "node")]
     public string? NodeName { get; set; }
 
+    /// <summary>A traced path (<c>table/CHAIN#n</c>, comma-separated) to highlight on the flow graph.</summary>
+    [SupplyParameterFromQuery(Name = "path")]
+    public string? TracePath { get; set; }
+
+    private IReadOnlySet<string>? Highlight => TracePath is null ? null : TracePath.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
     [SupplyParameterFromQuery(Name = "window")]
     public int? WindowSeconds { get; set; }
 

@@ -31,6 +31,12 @@ public sealed partial class FlowGraphView : IDisposable
     [Parameter]
     public EventCallback<FlowNode> NodeClicked { get; set; }
 
+    /// <summary>Rules (<c>table/CHAIN#n</c>) of a traced path; boxes holding one of them are highlighted.</summary>
+    [Parameter]
+    public IReadOnlySet<string>? Highlight { get; set; }
+
+    private bool IsOnPath(FlowNode node) => Highlight is { Count: > 0 } path && node.Rules.Any(r => path.Contains(r.Rule.Reference));
+
     protected override void OnParametersSet()
     {
         if (ReferenceEquals(_drawn, Graph))
@@ -47,6 +53,7 @@ public sealed partial class FlowGraphView : IDisposable
             foreach (var node in Graph.Nodes)
             {
                 _nodes[node.Id].Flow = node;
+                _nodes[node.Id].OnPath = IsOnPath(node);
                 _nodes[node.Id].Refresh();
             }
 
@@ -67,7 +74,7 @@ public sealed partial class FlowGraphView : IDisposable
             foreach (var node in Graph.Nodes)
             {
                 var position = new Point(20 + (node.Column * (FlowNodeModel.Width + 60)), 20 + (node.Row * (FlowNodeModel.Height + 22)));
-                _nodes[node.Id] = _diagram.Nodes.Add(new FlowNodeModel(node, position));
+                _nodes[node.Id] = _diagram.Nodes.Add(new FlowNodeModel(node, position) { OnPath = IsOnPath(node) });
             }
 
             foreach (var edge in Graph.Edges)

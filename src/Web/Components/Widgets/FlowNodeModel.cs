@@ -20,4 +20,7 @@ public sealed class FlowNodeModel : NodeModel
     }
 
     public FlowNode Flow { get; set; }
+
+    /// <summary>True when one of the box's rules is on the traced path the page was opened with.</summary>
+    public bool OnPath { get; set; }
 }
