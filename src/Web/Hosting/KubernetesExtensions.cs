@@ -1,4 +1,5 @@
 using k8s;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NetView.Web.Kubernetes;
 
@@ -12,7 +13,7 @@ internal static class KubernetesExtensions
         var options = builder.Configuration.GetSection(KubernetesOptions.Section).Get<KubernetesOptions>() ?? new KubernetesOptions();
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(new ClusterDirectory(options.MaxObjects));
-        builder.Services.TryAddTimeProvider();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         if (options.Enabled)
         {
             builder.Services.AddSingleton<IKubernetes>(_ => KubernetesWatcher.CreateClient(options));
@@ -20,13 +21,5 @@ internal static class KubernetesExtensions
         }
 
         return builder;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }
