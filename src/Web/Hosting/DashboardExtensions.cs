@@ -23,6 +23,7 @@ internal static class DashboardExtensions
         builder.Services.AddSingleton<DumpImporter>();
         builder.Services.AddSingleton<IDashboardSource, LiveClusterSource>();
         builder.Services.AddSingleton<DashboardSources>();
+        builder.Services.AddHostedService<ServiceCatalogWarmer>();
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         if (builder.Configuration.GetValue<bool>($"{DemoOptions.Section}:{nameof(DemoOptions.Enabled)}"))
         {

@@ -34,6 +34,8 @@ public sealed class ClusterState
     private static readonly TimeSpan ServiceTotalsMaxAge = TimeSpan.FromSeconds(1);
     private long _version;
     private ServiceTotalsSnapshot? _serviceTotals;
+    private readonly Lock _indexGate = new();
+    private ServicePortIndex? _serviceIndex;
 
     internal ClusterState(HistoryLimits limits, int changeEvents, TimeProvider time, PendingWrites writes)
     {
@@ -100,6 +102,32 @@ public sealed class ClusterState
         }
 
         return ServiceTotalsBuilder.Build(this, name).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The service ports of the current rule sets with their live connection totals: the same
+    /// instance until a node's rule set changes (counter frames do not rebuild it).
+    /// </summary>
+    public ServicePortIndex ServiceIndex()
+    {
+        var families = ServiceTotalsBuilder.CurrentFamilies(this);
+        if (Volatile.Read(ref _serviceIndex) is { } index && index.IsCurrent(families))
+        {
+            return index;
+        }
+
+        // One build serves everyone who asks at once (the background warm-up, pages, several circuits).
+        lock (_indexGate)
+        {
+            if (Volatile.Read(ref _serviceIndex) is { } built && built.IsCurrent(families))
+            {
+                return built;
+            }
+
+            built = ServiceTotalsBuilder.Index(this, families);
+            Volatile.Write(ref _serviceIndex, built);
+            return built;
+        }
     }
 
     private ServiceTotalsSnapshot ServiceTotals()

@@ -34,6 +34,62 @@ internal static class ServiceTotalsBuilder
         return [.. byName.Values.Select(a => a.Build())];
     }
 
+    /// <summary>The current rule set of every node and family, in node-name then family order.</summary>
+    public static IReadOnlyList<ServicePortIndex.CountedFamily> CurrentFamilies(ClusterState state)
+    {
+        var families = new List<ServicePortIndex.CountedFamily>();
+        foreach (var node in state.NodeStates.Values.OrderBy(n => n.Name, StringComparer.Ordinal))
+        {
+            lock (node.Gate)
+            {
+                foreach (var family in node.Families.Values.Where(f => f.Current is not null).OrderBy(f => f.Family))
+                {
+                    families.Add(new ServicePortIndex.CountedFamily(node, family, family.Current!, [], []));
+                }
+            }
+        }
+
+        return families;
+    }
+
+    /// <summary>Sums all service ports and records, per family, the counter slot of every endpoint's DNAT rule.</summary>
+    public static ServicePortIndex Index(ClusterState state, IReadOnlyList<ServicePortIndex.CountedFamily> families)
+    {
+        var ports = Build(state);
+        var position = new Dictionary<string, int>(ports.Count, StringComparer.Ordinal);
+        for (var i = 0; i < ports.Count; i++)
+        {
+            position.TryAdd(ports[i].Port.Name, i);
+        }
+
+        var counted = new ServicePortIndex.CountedFamily[families.Count];
+        for (var f = 0; f < families.Count; f++)
+        {
+            var ruleSet = families[f].RuleSet;
+            var (of, slots) = (new List<int>(), new List<int>());
+            foreach (var port in ruleSet.Analysis.ServicePorts)
+            {
+                if (!position.TryGetValue(port.Name, out var at))
+                {
+                    continue;
+                }
+
+                foreach (var endpoint in port.Endpoints)
+                {
+                    if (ruleSet.DnatRuleOf(endpoint) is { } dnat && ruleSet.SlotOf(dnat) is var slot and >= 0)
+                    {
+                        of.Add(at);
+                        slots.Add(slot);
+                    }
+                }
+            }
+
+            counted[f] = families[f] with { Ports = [.. of], Slots = [.. slots] };
+        }
+
+        return new ServicePortIndex(ports, counted);
+    }
+
     public static IReadOnlyList<EndpointSeries> Series(ClusterState state, string servicePort, DateTimeOffset since)
     {
         var totals = state.Service(servicePort);

@@ -17,6 +17,9 @@ public interface IDashboardSource
     /// <summary>Service ports summed over nodes (or over the one node given).</summary>
     IReadOnlyList<ServiceSummary> Services(string? node = null);
 
+    /// <summary>Every service port summed over nodes, for the services grid: rebuilt only when rules change, its connection totals read live.</summary>
+    ServiceCatalog Catalog();
+
     /// <summary>One service port by kube-proxy's name for it (<c>ns/svc:port</c>), or null.</summary>
     ServiceSummary? Service(string name, string? node = null);
 

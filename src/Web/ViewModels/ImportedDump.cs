@@ -14,6 +14,7 @@ public sealed class ImportedDump : IDashboardSource
 
     private readonly NodeRuleSets _rules;
     private readonly IReadOnlyList<ServiceSummary> _services;
+    private readonly ServiceCatalog _catalog;
     private readonly IReadOnlyList<FindingView> _findings;
 
     public ImportedDump(string id, string name, RuleSet rules, DateTimeOffset at)
@@ -25,6 +26,7 @@ public sealed class ImportedDump : IDashboardSource
         Analysis = KubeProxyAnalyzer.Analyze(rules);
         _rules = new NodeRuleSets(NodeName, [FamilyRules.WithOwnCounters(rules, Analysis, at)]);
         _services = [.. Analysis.ServicePorts.Select(p => ServiceSummaries.From(p, [NodeName]))];
+        _catalog = new ServiceCatalog([.. _services.OrderBy(s => s.Name, StringComparer.Ordinal)]);
         _findings = ServiceSummaries.Findings([(NodeName, Analysis)], id);
     }
 
@@ -45,6 +47,8 @@ public sealed class ImportedDump : IDashboardSource
     public NodeRuleSets? Node(string name) => name == NodeName ? _rules : null;
 
     public IReadOnlyList<ServiceSummary> Services(string? node = null) => node is null or NodeName ? _services : [];
+
+    public ServiceCatalog Catalog() => _catalog;
 
     public ServiceSummary? Service(string name, string? node = null) => Services(node).FirstOrDefault(s => s.Name == name);
 

@@ -6,6 +6,8 @@ namespace NetView.Web.ViewModels;
 /// <summary>The live cluster as the pages see it: an adapter over the ingestion read side (<see cref="ClusterState"/>).</summary>
 internal sealed class LiveClusterSource(ClusterState state) : IDashboardSource
 {
+    private CachedCatalog? _catalog;
+
     public string? ImportId => null;
 
     public IReadOnlyList<NodeSummary> Nodes() => [.. state.Nodes().Select(Summary)];
@@ -20,6 +22,19 @@ internal sealed class LiveClusterSource(ClusterState state) : IDashboardSource
 
     public IReadOnlyList<ServiceSummary> Services(string? node = null) =>
         [.. state.Services().Select(t => Summary(t, node)).OfType<ServiceSummary>()];
+
+    public ServiceCatalog Catalog()
+    {
+        var index = state.ServiceIndex();
+        if (Volatile.Read(ref _catalog) is { } cached && ReferenceEquals(cached.Index, index))
+        {
+            return cached.Catalog;
+        }
+
+        var catalog = new ServiceCatalog([.. index.Ports.Select(t => Summary(t, null)!)], index.ReadConnections);
+        Volatile.Write(ref _catalog, new CachedCatalog(index, catalog));
+        return catalog;
+    }
 
     public ServiceSummary? Service(string name, string? node = null) => state.Service(name) is { } totals ? Summary(totals, node) : null;
 
@@ -59,6 +74,8 @@ internal sealed class LiveClusterSource(ClusterState state) : IDashboardSource
         }).ToList();
         return ServiceSummaries.From(totals.Port, node is null ? totals.Nodes : [node], endpoints);
     }
+
+    private sealed record CachedCatalog(ServicePortIndex Index, ServiceCatalog Catalog);
 
     private static List<RatePoint> Points(IEnumerable<SeriesPoint> points) => [.. points.Select(p => new RatePoint(p.Timestamp, p.Connections, p.Rate))];
 

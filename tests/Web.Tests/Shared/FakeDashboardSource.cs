@@ -26,6 +26,8 @@ internal sealed class FakeDashboardSource : IDashboardSource
     public IReadOnlyList<ServiceSummary> Services(string? node = null) =>
         node is null ? ServiceList : [.. ServiceList.Where(s => s.Nodes.Contains(node))];
 
+    public ServiceCatalog Catalog() => new([.. ServiceList.OrderBy(s => s.Name, StringComparer.Ordinal)]);
+
     public ServiceSummary? Service(string name, string? node = null) => Services(node).FirstOrDefault(s => s.Name == name);
 
     public IReadOnlyList<EndpointSeriesView> Series(string servicePort, string? node, TimeSpan window) =>

@@ -38,7 +38,9 @@ public abstract class SourcePage : ComponentBase, IDisposable
     protected override void OnParametersSet()
     {
         Source = Sources.Resolve(Import);
-        if (!ReferenceEquals(_subscribed, Source))
+        // A static render (a prerender, were it turned on) happens once: following changes there
+        // would only repeat Load, the whole page's work, while the browser starts its circuit.
+        if (RendererInfo.IsInteractive && !ReferenceEquals(_subscribed, Source))
         {
             _subscription?.Dispose();
             _throttler ??= new CallbackThrottler(() => InvokeAsync(OnChangedAsync), RefreshInterval, Time);
@@ -52,16 +54,19 @@ public abstract class SourcePage : ComponentBase, IDisposable
     /// <summary>Reads what the page shows from <see cref="Source"/>; called on navigation and after changes.</summary>
     protected abstract void Load();
 
-    private Task OnChangedAsync()
+    /// <summary>Runs after <see cref="Load"/> on a live change, before the render: a grid that fetches its own rows fetches them again here.</summary>
+    protected virtual Task OnLoadedAsync() => Task.CompletedTask;
+
+    private async Task OnChangedAsync()
     {
         if (Paused)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         Load();
+        await OnLoadedAsync();
         StateHasChanged();
-        return Task.CompletedTask;
     }
 
     public void Dispose()
