@@ -1,3 +1,5 @@
+using NetView.Core.Iptables.Parsing;
+
 namespace NetView.Core.Iptables;
 
 /// <summary>
@@ -8,90 +10,131 @@ namespace NetView.Core.Iptables;
 /// </summary>
 public sealed class Rule
 {
-    public required string Table { get; init; }
-    public required string Chain { get; init; }
+    private readonly Chain _chain;
+    private readonly RuleDecoder? _decoder;
+    private readonly int _textStart;
+    private readonly int _textLength;
+    private readonly long _packets;
+    private readonly long _bytes;
+    private readonly CounterKind _counters;
+
+    // Plain rules (most of a kube-proxy dump) keep only where their text lies, the target and the
+    // counters; the rest is decoded from the text when first asked for, and a decoded spec may be
+    // dropped again (RuleDecoder bounds how many it keeps). 300,000 decoded rules would take five
+    // times the memory of the dump itself.
+    private readonly Target _target;
+    private readonly bool _targetHasOptions;
+    private readonly RuleParts _parts;
+    private RuleSpec? _spec;
+
+    /// <param name="target">The target, or (with <paramref name="targetHasOptions"/>) its kind and name only, options decoded later.</param>
+    /// <param name="spec">The decoded rule; null for a plain rule, decoded on first use.</param>
+    /// <param name="parts">What a plain rule holds, as its scan saw; <see cref="RuleParts.None"/> when unknown.</param>
+    internal Rule(Chain chain, int number, int line, Counters? counters, Target target, bool targetHasOptions, RuleSpec? spec,
+        RuleParts parts, RuleDecoder? decoder, int textStart, int textLength)
+    {
+        _parts = parts;
+        _chain = chain;
+        Number = number;
+        Line = line;
+        _target = target;
+        _targetHasOptions = targetHasOptions;
+        _spec = spec;
+        _decoder = decoder;
+        _textStart = textStart;
+        _textLength = textLength;
+        if (counters is { } value)
+        {
+            _packets = value.Packets;
+            _bytes = value.Bytes;
+            _counters = value.Approximate ? CounterKind.Approximate : CounterKind.Exact;
+        }
+    }
+
+    private enum CounterKind : byte
+    {
+        None,
+        Exact,
+        Approximate,
+    }
+
+    public string Table => _chain.Table;
+    public string Chain => _chain.Name;
 
     /// <summary>1-based position in its chain.</summary>
-    public required int Number { get; init; }
+    public int Number { get; }
 
     /// <summary>1-based line in the input the rule was read from.</summary>
-    public required int Line { get; init; }
+    public int Line { get; }
 
     /// <summary>
     /// The rule in <c>iptables-save</c> form without counters (<c>-A CHAIN ...</c>). For inputs in
     /// other shapes (<c>-L</c> listings) the parser writes the equivalent save form.
     /// Untrusted text from a node: render it escaped.
     /// </summary>
-    public string Text
-    {
-        get => _text ??= _source is null ? "" : System.Text.Encoding.UTF8.GetString(_source, _textStart, _textLength);
-        init
-        {
-            _text = value;
-            _textGiven = true;
-        }
-    }
-
-    // Big dumps keep their rule text as a slice of the input bytes until someone reads it: most
-    // analyses never look at the text of most rules, and 300,000 decoded strings would double
-    // the memory a dump needs.
-    private string? _text;
-    private byte[]? _source;
-    private int _textStart;
-    private int _textLength;
-
-    /// <summary>Sets the text when the parser had to rebuild it (listings, <c>-S -v</c> counters removed).</summary>
-    internal void SetText(string text)
-    {
-        _text = text;
-        _textGiven = true;
-    }
-
-    // True when the text was given rather than sliced from the input, so the slice (if any) is not it.
-    private bool _textGiven;
+    public string Text =>
+        _spec?.Text ?? (_decoder is null ? "" : System.Text.Encoding.UTF8.GetString(_decoder.Source, _textStart, _textLength));
 
     /// <summary>
-    /// The text's UTF-8 bytes without decoding them, when the text is still a slice of the input:
-    /// for comparing every rule of a big dump (duplicates) without 300,000 strings.
+    /// The text's UTF-8 bytes without decoding them, when the text is a slice of the input: for
+    /// comparing every rule of a big dump (duplicates) without 300,000 strings.
     /// </summary>
     internal bool TryGetTextSlice(out byte[] source, out int start, out int length)
     {
-        (source, start, length) = (_source!, _textStart, _textLength);
-        return _source is not null && !_textGiven;
+        (source, start, length) = (_decoder?.Source!, _textStart, _textLength);
+        return _decoder is not null && _spec?.Text is null;
     }
 
-    /// <summary>Takes the text from a slice of the UTF-8 input, decoded on first use.</summary>
-    internal void SetTextSource(byte[] source, int start, int length)
-    {
-        _source = source;
-        _textStart = start;
-        _textLength = length;
-    }
+    private RuleSpec Spec => _spec ?? Decode();
 
-    public AddressMatch? Source { get; init; }
-    public AddressMatch? Destination { get; init; }
-    public ValueMatch? Protocol { get; init; }
-    public ValueMatch? InInterface { get; init; }
-    public ValueMatch? OutInterface { get; init; }
+    private RuleSpec Decode() => _decoder!.Decode(this, _textStart, _textLength);
+
+    /// <summary>Keeps a spec decoded on demand, or (null) lets go of it; <see cref="RuleDecoder"/> calls it, under its lock.</summary>
+    internal void Keep(RuleSpec? spec) => _spec = spec;
+
+    /// <summary>True when the scan saw that the rule has none of <paramref name="parts"/>: the answer needs no decoding.</summary>
+    private bool Lacks(RuleParts parts) => (_parts & RuleParts.Known) != 0 && (_parts & parts) == 0;
+
+    private const RuleParts AnyModule = ~(RuleParts.Known | RuleParts.Source | RuleParts.Destination | RuleParts.Protocol
+        | RuleParts.InInterface | RuleParts.OutInterface);
+
+    public AddressMatch? Source => Lacks(RuleParts.Source) ? null : Spec.Source;
+    public AddressMatch? Destination => Lacks(RuleParts.Destination) ? null : Spec.Destination;
+    public ValueMatch? Protocol => Lacks(RuleParts.Protocol) ? null : Spec.Protocol;
+    public ValueMatch? InInterface => Lacks(RuleParts.InInterface) ? null : Spec.InInterface;
+    public ValueMatch? OutInterface => Lacks(RuleParts.OutInterface) ? null : Spec.OutInterface;
 
     /// <summary>Match modules in the order written (<c>-m comment</c>, <c>-m tcp</c>, ...).</summary>
-    public IReadOnlyList<Match> Matches { get; init; } = [];
+    public IReadOnlyList<Match> Matches => Lacks(AnyModule) ? [] : Spec.Matches;
 
-    public Target Target { get; init; } = Target.None;
+    public Target Target => _targetHasOptions ? Spec.Target : _target;
+
+    /// <summary>The target's name (a chain, ACCEPT, DNAT, ...), known without decoding the rule.</summary>
+    public string TargetName => _target.Name;
+
+    /// <summary>Jump, goto or none, known without decoding the rule.</summary>
+    public TargetKind TargetKind => _target.Kind;
+
+    /// <summary>True when options follow the target's name (DNAT <c>--to-destination</c>, ...).</summary>
+    internal bool TargetHasOptions => _targetHasOptions;
 
     /// <summary>Counters when the input carried them (<c>-c</c>, <c>-v</c>); null otherwise.</summary>
-    public Counters? Counters { get; init; }
+    public Counters? Counters => _counters == CounterKind.None ? null : new Counters(_packets, _bytes, _counters == CounterKind.Approximate);
 
     /// <summary>The text of <c>-m comment --comment</c>, unquoted; null when there is none.</summary>
-    public string? Comment { get; init; }
+    public string? Comment => Lacks(RuleParts.Comment) ? null : Spec.Comment;
 
     /// <summary>The first match loaded with this module name (e.g. <c>statistic</c>), or null.</summary>
     public Match? MatchOf(string module)
     {
-        // Indexed: foreach over an IReadOnlyList boxes an enumerator, and these run for every rule.
-        for (var i = 0; i < Matches.Count; i++)
+        var part = RulePartsOf.Module(module);
+        if (Lacks(part == RuleParts.OtherModule ? AnyModule : part))
         {
-            var match = Matches[i];
+            return null;
+        }
+
+        foreach (var match in Spec.Matches)
+        {
             if (match.Module == module)
             {
                 return match;
@@ -104,10 +147,13 @@ public sealed class Rule
     /// <summary>The first option with this name in any match module (e.g. <c>--dport</c>), or null.</summary>
     public MatchOption? Option(string name)
     {
-        // Indexed: foreach over an IReadOnlyList boxes an enumerator, and these run for every rule.
-        for (var i = 0; i < Matches.Count; i++)
+        if (Lacks(AnyModule))
         {
-            var match = Matches[i];
+            return null;
+        }
+
+        foreach (var match in Spec.Matches)
+        {
             var option = match.Option(name);
             if (option is not null)
             {

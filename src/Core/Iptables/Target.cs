@@ -25,7 +25,9 @@ public sealed record Target(TargetKind Kind, string Name, IReadOnlyList<MatchOpt
     }
 
     /// <summary>True for the targets built into iptables or provided by an extension, as opposed to a user chain.</summary>
-    public bool IsBuiltin => Name is "ACCEPT" or "DROP" or "RETURN" or "QUEUE" or "NFQUEUE"
+    public bool IsBuiltin => IsBuiltinName(Name);
+
+    internal static bool IsBuiltinName(string name) => name is "ACCEPT" or "DROP" or "RETURN" or "QUEUE" or "NFQUEUE"
         or "DNAT" or "SNAT" or "MASQUERADE" or "REDIRECT" or "NETMAP" or "MARK" or "CONNMARK"
         or "REJECT" or "LOG" or "NFLOG" or "ULOG" or "TRACE" or "CT" or "NOTRACK" or "TPROXY"
         or "TCPMSS" or "TOS" or "DSCP" or "CLASSIFY" or "CHECKSUM" or "SET" or "AUDIT" or "TEE"

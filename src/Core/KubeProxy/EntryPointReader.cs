@@ -32,7 +32,7 @@ internal static class EntryPointReader
 
             var builder = registry.Get(comment.Name, protocol);
             builder.Add(rule);
-            var target = rule.Target.Name;
+            var target = rule.TargetName;
             if (target == KubeChains.MarkMasq)
             {
                 // Before 1.24 the "masquerade off-cluster traffic" rule sits here, before the jump.

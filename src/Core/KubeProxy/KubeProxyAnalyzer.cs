@@ -39,7 +39,7 @@ public static class KubeProxyAnalyzer
         }
 
         var clusterCidr = mode == ProxyMode.Iptables ? registry.ClusterCidr() : null;
-        var findings = FindingChecks.Run(ruleSet, servicePorts, clusterCidr);
+        var findings = FindingChecks.Run(ruleSet, servicePorts, clusterCidr, registry.Cascades);
         return new KubeProxyAnalysis(
             ruleSet.Family,
             mode,

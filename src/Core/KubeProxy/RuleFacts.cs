@@ -43,6 +43,12 @@ internal static class RuleFacts
             };
         }
 
+        // Asked module by module, a rule without these modules answers without being decoded.
+        if (rule.MatchOf("tcp") is null && rule.MatchOf("udp") is null && rule.MatchOf("sctp") is null)
+        {
+            return null;
+        }
+
         foreach (var match in rule.Matches)
         {
             if (match.Module is "tcp" or "udp" or "sctp")

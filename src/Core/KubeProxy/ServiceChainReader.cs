@@ -1,3 +1,4 @@
+using NetView.Core.Analysis.Findings;
 using NetView.Core.Analysis;
 using NetView.Core.Iptables;
 
@@ -29,14 +30,28 @@ internal static class ServiceChainReader
     {
         var probabilities = registry.ScratchProbabilities;
         var endpoints = registry.ScratchEndpoints;
+        var steps = registry.ScratchCascadeSteps;
+        var stepProbabilities = registry.ScratchCascadeProbabilities;
         probabilities.Clear();
         endpoints.Clear();
+        steps.Clear();
+        stepProbabilities.Clear();
         for (var r = 0; r < chain.Rules.Count; r++)
         {
             var rule = chain.Rules[r];
             builder.Add(rule);
+            decimal? probability = null;
+            var isStep = ProbabilityMismatchCheck.IsCascadeStep(rule);
+            if (isStep)
+            {
+                // Judged now, while the rule is decoded, so that the check need not read it again.
+                probability = RuleFacts.Probability(rule);
+                steps.Add(rule);
+                stepProbabilities.Add(probability);
+            }
+
             registry.TryComment(rule.Comment, out var comment);
-            var target = rule.Target.Name;
+            var target = rule.TargetName;
             var targetKind = KubeChains.KindOf(target);
             if (target == KubeChains.MarkMasq)
             {
@@ -90,9 +105,11 @@ internal static class ServiceChainReader
                 continue;
             }
 
-            probabilities.Add(RuleFacts.Probability(rule));
+            probabilities.Add(isStep ? probability : RuleFacts.Probability(rule));
             endpoints.Add(endpoint);
         }
+
+        registry.Cascades.Judge(chain.Name, steps, stepProbabilities);
 
         var shares = ProbabilityCascade.Evaluate(probabilities).Shares;
         for (var i = 0; i < endpoints.Count; i++)
@@ -133,7 +150,7 @@ internal static class ServiceChainReader
                     break;
             }
 
-            if (KubeChains.KindOf(rule.Target.Name) == KubeChainKind.Svl)
+            if (KubeChains.KindOf(rule.TargetName) == KubeChainKind.Svl)
             {
                 builder.ExternalLocal = true;
             }
@@ -146,7 +163,7 @@ internal static class ServiceChainReader
         {
             var rule = chain.Rules[r];
             builder.Add(rule);
-            var targetKind = KubeChains.KindOf(rule.Target.Name);
+            var targetKind = KubeChains.KindOf(rule.TargetName);
             if (targetKind is KubeChainKind.None or KubeChainKind.Sep || rule.Source is not { Negated: false } source)
             {
                 continue;
@@ -172,7 +189,7 @@ internal static class ServiceChainReader
         {
             var rule = chain.Rules[r];
             builder.Add(rule);
-            if (rule.Target.Name == "DNAT" && endpoint.Dnat is null)
+            if (rule.TargetName == "DNAT" && endpoint.Dnat is null)
             {
                 endpoint.Dnat = rule;
                 endpoint.DnatAddress = rule.Target.Option("--to-destination")?.Value;

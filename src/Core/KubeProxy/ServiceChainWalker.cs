@@ -106,7 +106,7 @@ internal static class ServiceChainWalker
         for (var r = 0; r < chain.Rules.Count; r++)
         {
             var rule = chain.Rules[r];
-            if (KubeChains.KindOf(rule.Target.Name) == KubeChainKind.Sep && nat.Chain(rule.Target.Name) is { } endpoint)
+            if (KubeChains.KindOf(rule.TargetName) == KubeChainKind.Sep && nat.Chain(rule.TargetName) is { } endpoint)
             {
                 foreach (var endpointRule in endpoint.Rules)
                 {

@@ -1,3 +1,4 @@
+using NetView.Core.Iptables;
 namespace NetView.Core.KubeProxy;
 
 /// <summary>
@@ -19,6 +20,13 @@ internal sealed class ServicePortRegistry
     public List<decimal?> ScratchProbabilities { get; } = [];
 
     public List<EndpointBuilder> ScratchEndpoints { get; } = [];
+
+    public List<Rule> ScratchCascadeSteps { get; } = [];
+
+    public List<decimal?> ScratchCascadeProbabilities { get; } = [];
+
+    /// <summary>The cascades read so far, judged for the probability check.</summary>
+    public CascadeVerdicts Cascades { get; } = new();
 
     /// <summary>
     /// <see cref="KubeProxyComment.TryParse"/>, remembered per comment text: kube-proxy repeats

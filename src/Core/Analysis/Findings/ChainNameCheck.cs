@@ -81,7 +81,7 @@ public static class ChainNameCheck
 
         for (var i = 0; i < chain.Rules.Count; i++)
         {
-            if (chain.Rules[i].Target.Name == "DNAT")
+            if (chain.Rules[i].TargetName == "DNAT")
             {
                 return chain.Rules[i];
             }
@@ -95,7 +95,7 @@ public static class ChainNameCheck
         var evidence = new List<Evidence>();
         foreach (var rule in port.Rules)
         {
-            if ((rule.Chain == chain || rule.Target.Name == chain) && evidence.Count < 5)
+            if ((rule.Chain == chain || rule.TargetName == chain) && evidence.Count < 5)
             {
                 evidence.Add(Evidence.Of(rule));
             }

@@ -22,22 +22,22 @@ public static class DanglingJumpCheck
                 for (var r = 0; r < chain.Rules.Count; r++)
                 {
                     var rule = chain.Rules[r];
-                    if (!JumpsToUserChain(rule.Target))
+                    if (!JumpsToUserChain(rule))
                     {
                         continue;
                     }
 
-                    var target = table.Chain(rule.Target.Name);
+                    var target = table.Chain(rule.TargetName);
                     if (target is { Declared: true } || target is { Rules.Count: > 0 })
                     {
                         continue;
                     }
 
                     missing ??= new Dictionary<string, List<Rule>>(StringComparer.Ordinal);
-                    if (!missing.TryGetValue(rule.Target.Name, out var rules))
+                    if (!missing.TryGetValue(rule.TargetName, out var rules))
                     {
                         rules = [];
-                        missing.Add(rule.Target.Name, rules);
+                        missing.Add(rule.TargetName, rules);
                     }
 
                     rules.Add(rule);
@@ -72,6 +72,6 @@ public static class DanglingJumpCheck
     /// A user chain as target: neither a built-in verdict nor an extension target. Extension
     /// targets iptables does not list as built in still carry options; a chain never does.
     /// </summary>
-    private static bool JumpsToUserChain(Target target) =>
-        target.Kind != TargetKind.None && target.Name.Length > 0 && !target.IsBuiltin && target.Options.Count == 0;
+    private static bool JumpsToUserChain(Rule rule) =>
+        rule.TargetKind != TargetKind.None && rule.TargetName.Length > 0 && !Target.IsBuiltinName(rule.TargetName) && !rule.TargetHasOptions;
 }

@@ -22,7 +22,7 @@ public static class EndpointCommentMismatchCheck
                 var evidence = new List<Evidence>();
                 foreach (var rule in port.Rules)
                 {
-                    if (rule.Chain == endpoint.Chain || rule.Target.Name == endpoint.Chain)
+                    if (rule.Chain == endpoint.Chain || rule.TargetName == endpoint.Chain)
                     {
                         evidence.Add(Evidence.Of(rule));
                     }

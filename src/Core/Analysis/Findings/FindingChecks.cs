@@ -7,11 +7,15 @@ namespace NetView.Core.Analysis.Findings;
 public static class FindingChecks
 {
     /// <param name="clusterCidr">The pod network kube-proxy masquerades around, when known; traces from a pod start in it.</param>
-    public static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, string? clusterCidr = null)
+    public static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, string? clusterCidr = null) =>
+        Run(ruleSet, servicePorts, clusterCidr, null);
+
+    /// <param name="cascades">The cascades the analyzer judged while reading them; the others are read here.</param>
+    internal static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, string? clusterCidr, CascadeVerdicts? cascades)
     {
         var sink = new FindingSink();
         NoEndpointsCheck.Run(servicePorts, sink);
-        ProbabilityMismatchCheck.Run(ruleSet, servicePorts, sink);
+        ProbabilityMismatchCheck.Run(ruleSet, servicePorts, sink, cascades);
         EndpointCommentMismatchCheck.Run(servicePorts, sink);
         ChainNameCheck.Run(ruleSet, servicePorts, sink);
         DuplicateRuleCheck.Run(ruleSet, sink);

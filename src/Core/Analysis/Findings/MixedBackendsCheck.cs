@@ -38,7 +38,7 @@ public static class MixedBackendsCheck
                 for (var r = 0; r < chain.Rules.Count; r++)
                 {
                     var rule = chain.Rules[r];
-                    if (own || rule.Target.Name.StartsWith("KUBE-", StringComparison.Ordinal))
+                    if (own || rule.TargetName.StartsWith("KUBE-", StringComparison.Ordinal))
                     {
                         count++;
                     }

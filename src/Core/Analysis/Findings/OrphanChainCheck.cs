@@ -21,9 +21,9 @@ public static class OrphanChainCheck
                 for (var r = 0; r < chain.Rules.Count; r++)
                 {
                     var rule = chain.Rules[r];
-                    if (rule.Target.Kind != TargetKind.None)
+                    if (rule.TargetKind != TargetKind.None)
                     {
-                        jumpedTo.Add(rule.Target.Name);
+                        jumpedTo.Add(rule.TargetName);
                     }
                 }
             }

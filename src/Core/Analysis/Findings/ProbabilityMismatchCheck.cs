@@ -19,7 +19,7 @@ public static class ProbabilityMismatchCheck
     /// <summary>kube-proxy before 1.17 wrote probabilities with five decimals.</summary>
     public const decimal FiveDecimalTolerance = 0.000005m;
 
-    internal static void Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, FindingSink sink)
+    internal static void Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, FindingSink sink, CascadeVerdicts? verdicts = null)
     {
         var nat = ruleSet.Table("nat");
         if (nat is null)
@@ -33,7 +33,15 @@ public static class ProbabilityMismatchCheck
         {
             foreach (var name in (ReadOnlySpan<string?>)[port.Chains.Svc, port.Chains.Svl, port.Chains.Xlb])
             {
-                if (name is not null && nat.Chain(name) is { } chain && Check(port.Name, chain, rules, probabilities) is { } finding)
+                if (name is null || nat.Chain(name) is not { } chain)
+                {
+                    continue;
+                }
+
+                var finding = verdicts is not null && verdicts.TryGet(name, out var mismatch)
+                    ? mismatch is { } off ? Judge(port.Name, chain, off.Rules, off.Probabilities) : null
+                    : Check(port.Name, chain, rules, probabilities);
+                if (finding is not null)
                 {
                     sink.Add(finding);
                 }
@@ -51,38 +59,59 @@ public static class ProbabilityMismatchCheck
         for (var r = 0; r < chain.Rules.Count; r++)
         {
             var rule = chain.Rules[r];
-            if (KubeChains.KindOf(rule.Target.Name) == KubeChainKind.Sep && !RuleFacts.IsAffinityCheck(rule, out _))
+            if (IsCascadeStep(rule))
             {
                 rules.Add(rule);
                 probabilities.Add(RuleFacts.Probability(rule));
             }
         }
 
-        if (rules.Count == 0)
+        return IsOff(rules, probabilities) ? Judge(servicePort, chain, rules, probabilities) : null;
+    }
+
+    /// <summary>A rule of the cascade this check judges: a jump to an endpoint chain that is not the affinity check.</summary>
+    internal static bool IsCascadeStep(Rule rule) =>
+        KubeChains.KindOf(rule.TargetName) == KubeChainKind.Sep && !RuleFacts.IsAffinityCheck(rule, out _);
+
+    /// <summary>True when a step's probability is not the 1/(n − i) kube-proxy writes, or the last step has one.</summary>
+    internal static bool IsOff(IReadOnlyList<Rule> rules, IReadOnlyList<decimal?> probabilities)
+    {
+        var tolerance = Tolerance(probabilities);
+        for (var i = 0; i < rules.Count; i++)
         {
-            return null;
+            if (IsOffStep(probabilities, i, tolerance))
+            {
+                return true;
+            }
         }
 
-        var tolerance = PrintingTolerance + (LooksFiveDecimal(probabilities) ? FiveDecimalTolerance : 0m);
+        return false;
+    }
+
+    private static decimal Tolerance(IReadOnlyList<decimal?> probabilities) =>
+        PrintingTolerance + (LooksFiveDecimal(probabilities) ? FiveDecimalTolerance : 0m);
+
+    private static bool IsOffStep(IReadOnlyList<decimal?> probabilities, int i, decimal tolerance)
+    {
+        var last = i == probabilities.Count - 1;
+        return probabilities[i] is { } p
+            ? last || Math.Abs(p - ProbabilityCascade.Intended(i, probabilities.Count)) > tolerance
+            : !last;
+    }
+
+    private static Finding Judge(string servicePort, Chain chain, IReadOnlyList<Rule> rules, IReadOnlyList<decimal?> probabilities)
+    {
+        var tolerance = Tolerance(probabilities);
         var evidence = new List<Evidence>();
         for (var i = 0; i < rules.Count; i++)
         {
-            var last = i == rules.Count - 1;
-            var off = probabilities[i] is { } p
-                ? last || Math.Abs(p - ProbabilityCascade.Intended(i, rules.Count)) > tolerance
-                : !last;
-            if (off)
+            if (IsOffStep(probabilities, i, tolerance))
             {
                 evidence.Add(Evidence.Of(rules[i]));
             }
         }
 
-        if (evidence.Count == 0)
-        {
-            return null;
-        }
-
-        var cascade = ProbabilityCascade.Evaluate(probabilities.ToArray());
+        var cascade = ProbabilityCascade.Evaluate(probabilities);
         var message = $"{chain.Table}/{chain.Name} of {servicePort} splits new connections {Percentages(cascade.Shares)} "
             + $"over its {rules.Count} endpoints instead of {Percent(1m / rules.Count)} each";
         if (cascade.FallThrough > 0m)
@@ -94,7 +123,7 @@ public static class ProbabilityMismatchCheck
             "Compare with what kube-proxy writes now: restart or resync kube-proxy, and look for another program editing its chains.");
     }
 
-    private static bool LooksFiveDecimal(List<decimal?> probabilities)
+    private static bool LooksFiveDecimal(IReadOnlyList<decimal?> probabilities)
     {
         foreach (var probability in probabilities)
         {

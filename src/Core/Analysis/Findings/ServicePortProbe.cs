@@ -143,10 +143,10 @@ internal sealed class ServicePortProbe(RuleSet ruleSet, string? clusterCidr)
     {
         var nat = ruleSet.Table("nat");
         return nat is not null && new[] { "PREROUTING", "OUTPUT" }.Any(name =>
-            nat.Chain(name)?.Rules.Any(r => r.Target.Name == KubeChains.Services) == true);
+            nat.Chain(name)?.Rules.Any(r => r.TargetName == KubeChains.Services) == true);
     }
 
     /// <summary>True for rules kube-proxy wrote: in a KUBE-* chain, or a built-in chain's jump into one.</summary>
     public static bool IsKubeProxyRule(Rule rule) =>
-        rule.Chain.StartsWith("KUBE-", StringComparison.Ordinal) || rule.Target.Name.StartsWith("KUBE-", StringComparison.Ordinal);
+        rule.Chain.StartsWith("KUBE-", StringComparison.Ordinal) || rule.TargetName.StartsWith("KUBE-", StringComparison.Ordinal);
 }

@@ -23,7 +23,7 @@ public static class ServiceUnreachableCheck
             // (a FORWARD policy, say) depends on the node's addresses, which a dump does not hold.
             var reached = trace.Outcomes
                 .Where(o => (o.Destination is { } d && endpoints.Contains(d))
-                    || o.Rules.Any(r => r.Target.Name == "DNAT" && r.Target.Option("--to-destination")?.Value is { } to && endpoints.Contains(to)))
+                    || o.Rules.Any(r => r.TargetName == "DNAT" && r.Target.Option("--to-destination")?.Value is { } to && endpoints.Contains(to)))
                 .Sum(o => o.Probability);
             if (reached > 0 || trace.Outcomes.Any(o => ShadowedServiceCheck.Culprit(o, probe.RuleSet) is not null))
             {

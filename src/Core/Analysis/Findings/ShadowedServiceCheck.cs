@@ -58,10 +58,10 @@ public static class ShadowedServiceCheck
         var rules = outcome.Rules;
         if (outcome.Verdict is Verdicts.Drop or Verdicts.Reject)
         {
-            if (rules.Count > 0 && rules[^1].Target.Name is "DROP" or "REJECT" && !ServicePortProbe.IsKubeProxyRule(rules[^1]))
+            if (rules.Count > 0 && rules[^1].TargetName is "DROP" or "REJECT" && !ServicePortProbe.IsKubeProxyRule(rules[^1]))
             {
                 var limit = outcome.Explanations.FirstOrDefault(e => e.Contains("assumed over the limit", StringComparison.Ordinal));
-                var what = (rules[^1].Target.Name == "DROP" ? "drops" : "rejects") + (limit is null ? "" : $" (when over a rate limit: {limit})");
+                var what = (rules[^1].TargetName == "DROP" ? "drops" : "rejects") + (limit is null ? "" : $" (when over a rate limit: {limit})");
                 return new Shadow(Evidence.Of(rules[^1]), what, FindingSeverity.Error);
             }
 
@@ -76,17 +76,17 @@ public static class ShadowedServiceCheck
                 continue;
             }
 
-            if (rule.Target.Name is "DNAT" or "REDIRECT")
+            if (rule.TargetName is "DNAT" or "REDIRECT")
             {
                 return new Shadow(Evidence.Of(rule), "rewrites the destination of", FindingSeverity.Error);
             }
 
-            if (rule.Target.Name == "ACCEPT" && rule.Table == "nat" && outcome.Verdict != Verdicts.Dnat)
+            if (rule.TargetName == "ACCEPT" && rule.Table == "nat" && outcome.Verdict != Verdicts.Dnat)
             {
                 return new Shadow(Evidence.Of(rule), "accepts in nat (so kube-proxy's DNAT never happens for)", FindingSeverity.Error);
             }
 
-            if (rule.Target.Name == "ACCEPT" && rule.Table == "filter" && SkipsKubeProxy(rules, i, ruleSet))
+            if (rule.TargetName == "ACCEPT" && rule.Table == "filter" && SkipsKubeProxy(rules, i, ruleSet))
             {
                 return new Shadow(Evidence.Of(rule), "accepts (skipping kube-proxy's filter chains, which come after it)", FindingSeverity.Warning);
             }
@@ -104,7 +104,7 @@ public static class ShadowedServiceCheck
             if (rule.Table == path[accept].Table && rule.Chain is "INPUT" or "FORWARD" or "OUTPUT")
             {
                 var chain = ruleSet.Table(rule.Table)?.Chain(rule.Chain);
-                return chain is not null && chain.Rules.Skip(rule.Number).Any(r => r.Target.Name.StartsWith("KUBE-", StringComparison.Ordinal));
+                return chain is not null && chain.Rules.Skip(rule.Number).Any(r => r.TargetName.StartsWith("KUBE-", StringComparison.Ordinal));
             }
         }
 

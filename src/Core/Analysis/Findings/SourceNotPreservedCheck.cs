@@ -50,7 +50,7 @@ public static class SourceNotPreservedCheck
     {
         // Only kube-proxy's own masquerade (its mark reaching KUBE-POSTROUTING); a CNI's
         // masquerade of traffic leaving the pod network is the CNI's business.
-        var masqueraded = result.Outcomes.Where(o => o.Masquerade && o.Destination is not null && o.Rules.Any(r => r.Target.Name == "KUBE-MARK-MASQ")).ToList();
+        var masqueraded = result.Outcomes.Where(o => o.Masquerade && o.Destination is not null && o.Rules.Any(r => r.TargetName == "KUBE-MARK-MASQ")).ToList();
         var delivered = result.Outcomes.Where(o => o.Destination is not null).Sum(o => o.Probability);
         if (masqueraded.Count == 0 || delivered <= 0)
         {
@@ -65,5 +65,5 @@ public static class SourceNotPreservedCheck
         }
     }
 
-    private static bool IsMasqueradeStep(Rule rule) => rule.Target.Name is "KUBE-MARK-MASQ" or "MASQUERADE" or "SNAT";
+    private static bool IsMasqueradeStep(Rule rule) => rule.TargetName is "KUBE-MARK-MASQ" or "MASQUERADE" or "SNAT";
 }

@@ -33,7 +33,7 @@ public static class UnevenObservedSplitCheck
             var split = string.Join(", ", endpoints.Select((e, i) =>
                 $"{e.Address} {observed[i]} ({Percent(observed[i] / (double)total)}, expected {Percent(expected[i])})"));
             var evidence = endpoints
-                .Select(e => port.Rules.FirstOrDefault(r => r.Chain == e.Chain && r.Target.Name == "DNAT"))
+                .Select(e => port.Rules.FirstOrDefault(r => r.Chain == e.Chain && r.TargetName == "DNAT"))
                 .Where(r => r is not null)
                 .Select(r => Evidence.Of(r!))
                 .ToList();

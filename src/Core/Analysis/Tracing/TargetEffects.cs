@@ -124,11 +124,11 @@ internal sealed class TargetEffects(TraceContext context)
             };
             if (next is { } mark)
             {
-                return store(state, mark).Note($"{rule.Reference} sets the {(rule.Target.Name == "MARK" ? "packet" : "connection")} mark to {MarkValue.Format(mark)}");
+                return store(state, mark).Note($"{rule.Reference} sets the {(rule.TargetName == "MARK" ? "packet" : "connection")} mark to {MarkValue.Format(mark)}");
             }
         }
 
-        return state.Note($"{rule.Reference}: {rule.Target.Name} options not understood; the mark is left as it was");
+        return state.Note($"{rule.Reference}: {rule.TargetName} options not understood; the mark is left as it was");
     }
 
     private static bool TryEndpoint(string? text, out IPAddress address, out int? port) =>

@@ -229,7 +229,7 @@ internal sealed class TraceWalk
             return;
         }
 
-        if (rule.Target.Kind == TargetKind.Goto)
+        if (rule.TargetKind == TargetKind.Goto)
         {
             // -g: when the chain ends, control returns to whoever called the current chain; from a
             // built-in chain that means its policy, so the built-in frame is parked at its end.

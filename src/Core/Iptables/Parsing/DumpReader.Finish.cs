@@ -77,9 +77,8 @@ internal sealed partial class DumpReader
     /// </summary>
     private void ResolveJumps()
     {
-        foreach (var (rule, table) in _unresolvedJumps)
+        foreach (var (rule, name, table) in _unresolvedJumps)
         {
-            var name = rule.Target.Name;
             if (table.Chain(name) is not null)
             {
                 continue;

@@ -37,6 +37,7 @@ internal sealed partial class DumpReader
             Report(line, severity, message + " (in the save form written for this listing row: " + text + ")");
         }
 
-        Place(table, reader, counters, line).SetText(text);
+        Place(table, reader.ChainId, reader.Chain, reader.Pool, reader.Target, false, reader.ToSpec(text), RuleParts.None, counters, line,
+            reader.SawIpv6Address, reader.TargetId, null, 0, 0);
     }
 }

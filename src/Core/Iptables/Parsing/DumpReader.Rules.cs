@@ -5,6 +5,12 @@ internal sealed partial class DumpReader
     /// <summary>Adds the rule spec in <c>source[start..end)</c> (from <c>-A</c>) to its table and chain.</summary>
     private void AddRule(int start, int end, Counters? counters)
     {
+        if (PlainRule.TryScan(_source, start, end, out var plain))
+        {
+            AddPlainRule(start, end, counters, plain);
+            return;
+        }
+
         var reader = _rules;
         if (!reader.Read(start, end))
         {
@@ -14,59 +20,91 @@ internal sealed partial class DumpReader
         }
 
         _recognised++;
-        var table = _table ?? InferredTable(InferTable(reader.Chain, reader.Target.Name));
-        var rule = Place(table, reader, counters ?? reader.Counters, _lineNumber);
-        if (reader.TextOverride is null)
-        {
-            rule.SetTextSource(_source, reader.TextStart, reader.TextLength);
-        }
-        else
+        if (reader.TextOverride is not null)
         {
             _sawSpecs = true;
-            rule.SetText(reader.TextOverride);
         }
 
+        var table = _table ?? InferredTable(InferTable(reader.Chain, reader.Target.Name));
+        Place(table, reader.ChainId, reader.Chain, reader.Pool, reader.Target, false, reader.ToSpec(), RuleParts.None, counters ?? reader.Counters,
+            _lineNumber, reader.SawIpv6Address, reader.TargetId, _decoder, reader.TextStart, reader.TextLength);
         if (reader.Problems.Count > 0)
         {
             ReportProblems(reader, start, end);
         }
     }
 
-    /// <summary>Appends the rule <paramref name="reader"/> has read to its chain in <paramref name="table"/>.</summary>
-    private Rule Place(Table table, RuleSpecReader reader, Counters? counters, int line)
+    /// <summary>A rule written as iptables-save writes it: sliced now, decoded when first read (see <see cref="PlainRule"/>).</summary>
+    private void AddPlainRule(int start, int end, Counters? counters, PlainRule plain)
     {
-        var chain = ChainOf(table, reader.ChainId, reader.Chain, reader.Pool, line);
-        var rule = new Rule
+        _recognised++;
+        var chainId = InternChain(plain.Chain);
+        var chainName = _pool[chainId];
+        var target = Target.None;
+        var targetId = 0;
+        if (plain.Kind != TargetKind.None)
         {
-            Table = table.Name,
-            Chain = chain.Name,
-            Number = chain.Rules.Count + 1,
-            Line = line,
-            Source = reader.Source,
-            Destination = reader.Destination,
-            Protocol = reader.Protocol,
-            InInterface = reader.InInterface,
-            OutInterface = reader.OutInterface,
-            Matches = reader.Matches,
-            Target = reader.Target,
-            Counters = counters,
-            Comment = reader.Comment,
-        };
+            targetId = _pool.Intern(plain.Target.Start, plain.Target.Length);
+            target = SharedTarget(targetId, plain.Kind);
+        }
+
+        var table = _table ?? InferredTable(InferTable(chainName, target.Name));
+        Place(table, chainId, chainName, _pool, target, plain.TargetHasOptions, null, plain.Parts, counters, _lineNumber,
+            plain.SawIpv6Address, targetId, _decoder, start, end - start);
+    }
+
+    // iptables-save writes the rules of a chain together: most rules name the chain of the rule before.
+    private int InternChain(Token chain)
+    {
+        if (chain.Length != _lastChainLength || _lastChainId == 0
+            || !new ReadOnlySpan<byte>(_source, chain.Start, chain.Length).SequenceEqual(new ReadOnlySpan<byte>(_source, _lastChainStart, _lastChainLength)))
+        {
+            _lastChainId = _pool.Intern(chain.Start, chain.Length);
+            _lastChainStart = chain.Start;
+            _lastChainLength = chain.Length;
+        }
+
+        return _lastChainId;
+    }
+
+    /// <summary>The target without options named by this pool word, one object for all rules (as <see cref="RuleSpecReader"/> shares it).</summary>
+    private Target SharedTarget(int nameId, TargetKind kind)
+    {
+        ref var slot = ref _pool.Second(nameId);
+        var name = _pool[nameId];
+        if (slot is Target cached && cached.Kind == kind && ReferenceEquals(cached.Name, name) && cached.Options.Count == 0)
+        {
+            return cached;
+        }
+
+        var target = new Target(kind, name, []);
+        slot = target;
+        return target;
+    }
+
+    /// <summary>
+    /// Appends a rule to its chain in <paramref name="table"/>: with its <paramref name="spec"/> when it
+    /// was read in full, or with only its <paramref name="target"/> (without options when it has some) when plain.
+    /// </summary>
+    private Rule Place(Table table, int chainId, string chainName, StringPool pool, Target target, bool targetHasOptions, RuleSpec? spec,
+        RuleParts parts, Counters? counters, int line, bool sawIpv6Address, int targetId, RuleDecoder? decoder, int textStart, int textLength)
+    {
+        var chain = ChainOf(table, chainId, chainName, pool, line);
+        var rule = new Rule(chain, chain.Rules.Count + 1, line, counters, target, targetHasOptions, spec, parts, decoder, textStart, textLength);
         chain.Add(rule);
         if (counters.HasValue)
         {
             _set.HasCounters = true;
         }
 
-        if (reader.SawIpv6Address)
+        if (sawIpv6Address)
         {
             _set.Family = IpFamily.IPv6;
         }
 
-        var target = reader.Target;
-        if (target.Kind != TargetKind.None && !target.IsBuiltin)
+        if (target.Name.Length > 0 && !Target.IsBuiltinName(target.Name))
         {
-            CheckJump(table, rule, reader.TargetId, reader.Pool);
+            CheckJump(table, target.Name, rule, targetId, pool);
         }
 
         return rule;
@@ -97,17 +135,17 @@ internal sealed partial class DumpReader
         return chain;
     }
 
-    private void CheckJump(Table table, Rule rule, int targetId, StringPool pool)
+    private void CheckJump(Table table, string targetName, Rule rule, int targetId, StringPool pool)
     {
         if (targetId != 0 && pool.First(targetId) is Chain cached && ReferenceEquals(cached.Table, table.Name))
         {
             return;
         }
 
-        var existing = table.Chain(rule.Target.Name);
+        var existing = table.Chain(targetName);
         if (existing is null)
         {
-            _unresolvedJumps.Add((rule, table));
+            _unresolvedJumps.Add((rule, targetName, table));
         }
         else if (targetId != 0)
         {

@@ -15,7 +15,11 @@ internal sealed partial class DumpReader
     private readonly StringPool _pool;
     private readonly RuleSpecReader _rules;
     private readonly ListingReader _listing;
-    private readonly List<(Rule Rule, Table Table)> _unresolvedJumps = [];
+    private readonly RuleDecoder _decoder;
+    private int _lastChainId;
+    private int _lastChainStart;
+    private int _lastChainLength;
+    private readonly List<(Rule Rule, string Target, Table Table)> _unresolvedJumps = [];
     private int _diagnosticCount;
     private int _droppedDiagnostics;
     private int _lineNumber;
@@ -41,8 +45,10 @@ internal sealed partial class DumpReader
     {
         _source = source;
         _length = length;
-        _pool = new StringPool(source, length);
+        // Plain rules intern only their chain and target here; one word per 512 bytes leaves room for the chains.
+        _pool = new StringPool(source, length, length / 512);
         _rules = new RuleSpecReader(source, _pool);
+        _decoder = new RuleDecoder(source, length);
         _listing = new ListingReader(this);
     }
 

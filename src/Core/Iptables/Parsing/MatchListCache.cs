@@ -9,8 +9,13 @@ namespace NetView.Core.Iptables.Parsing;
 /// </summary>
 internal sealed class MatchListCache
 {
-    private const int MaxEntries = 1 << 16;
+    private readonly int _maxEntries;
     private readonly Dictionary<Key, Match[]> _arrays = new();
+
+    public MatchListCache(int maxEntries = 1 << 16)
+    {
+        _maxEntries = maxEntries;
+    }
 
     public Match[] Get(List<Match> matches)
     {
@@ -31,7 +36,7 @@ internal sealed class MatchListCache
         }
 
         var array = matches.ToArray();
-        if (_arrays.Count < MaxEntries)
+        if (_arrays.Count < _maxEntries)
         {
             _arrays.Add(key, array);
         }

@@ -14,12 +14,14 @@ internal sealed partial class RuleSpecReader
     private readonly List<MatchOption> _options = new(8);
     private readonly List<int> _optionCacheIds = new(8);
     private readonly List<Token> _values = new(4);
-    private readonly MatchListCache _matchLists = new();
+    private readonly MatchListCache _matchLists;
 
-    public RuleSpecReader(byte[] source, StringPool pool)
+    /// <param name="sharedMatchLists">How many distinct match lists to share between rules at most.</param>
+    public RuleSpecReader(byte[] source, StringPool pool, int sharedMatchLists = 1 << 16)
     {
         _source = source;
         _pool = pool;
+        _matchLists = new MatchListCache(sharedMatchLists);
     }
 
     public StringPool Pool => _pool;
@@ -110,6 +112,20 @@ internal sealed partial class RuleSpecReader
 
         return true;
     }
+
+    /// <summary>The parts of the rule read last; <paramref name="text"/> when its save form was written elsewhere (listings).</summary>
+    public RuleSpec ToSpec(string? text = null) => new()
+    {
+        Source = Source,
+        Destination = Destination,
+        Protocol = Protocol,
+        InInterface = InInterface,
+        OutInterface = OutInterface,
+        Matches = Matches,
+        Target = Target,
+        Comment = Comment,
+        Text = text ?? TextOverride,
+    };
 
     private void Reset(int start, int end)
     {

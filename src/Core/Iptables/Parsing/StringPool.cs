@@ -19,12 +19,13 @@ internal sealed class StringPool
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
     /// <param name="source">The input the pool interns slices of.</param>
-    /// <param name="length">How much of it is input; sizes the table so that big dumps do not regrow it.</param>
-    public StringPool(byte[] source, int length)
+    /// <param name="length">How much of it is input.</param>
+    /// <param name="expectedWords">How many distinct words to make room for at once; by default one per 128 bytes, as a kube-proxy dump has.</param>
+    public StringPool(byte[] source, int length, int expectedWords = 0)
     {
         _source = source;
-        // About one distinct word per 128 bytes of a kube-proxy dump.
-        var capacity = (int)Math.Min(1 << 24, BitOperations.RoundUpToPowerOf2((uint)Math.Max(256, length / 128)));
+        var words = expectedWords > 0 ? expectedWords : length / 128;
+        var capacity = (int)Math.Min(1 << 24, BitOperations.RoundUpToPowerOf2((uint)Math.Max(256, words)));
         _entries = new Entry[capacity];
         _buckets = new int[capacity];
         _count = 1; // id 0 means "no entry"
@@ -88,6 +89,25 @@ internal sealed class StringPool
     public ref object? Second(int id) => ref _entries[id].Second;
 
     public int Count => _count - 1;
+
+    /// <summary>A point to go back to with <see cref="Forget"/>.</summary>
+    public int Mark => _count;
+
+    /// <summary>
+    /// Forgets the words added since <paramref name="mark"/>, newest first, so that each bucket's
+    /// head is the entry it had then (an entry is always added at the head of its bucket).
+    /// </summary>
+    public void Forget(int mark)
+    {
+        for (var id = _count - 1; id >= mark; id--)
+        {
+            ref var entry = ref _entries[id];
+            _buckets[entry.Hash & (_buckets.Length - 1)] = entry.Next;
+            entry = default;
+        }
+
+        _count = Math.Min(_count, mark);
+    }
 
     private int Add(int start, int length, int hash, int bucket, string value)
     {
