@@ -29,10 +29,10 @@ ns="nv-bench-$$"
 cleanup() { ip netns delete "$ns" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-log "building Release (src/Agent, tests/Benchmarks)"
-dotnet build -c Release -v quiet -nologo src/Agent >/dev/null
+log "publishing src/Agent (ReadyToRun, as the image ships it), building tests/Benchmarks"
+dotnet publish -c Release -r linux-x64 --self-contained false -v quiet -nologo src/Agent -o "$work/agent" >/dev/null
 dotnet build -c Release -v quiet -nologo tests/Benchmarks >/dev/null
-agent="$root/src/Agent/bin/Release/net10.0/netview-agent.dll"
+agent="$work/agent/netview-agent"
 bench="$root/tests/Benchmarks/bin/Release/net10.0/NetView.Benchmarks.dll"
 
 dump="$work/big.txt"
@@ -44,8 +44,8 @@ log "dump: $rules rules, $bytes bytes"
 
 ip netns add "$ns"
 restore="ip netns exec $ns iptables-restore --test $dump"
-analyze="dotnet $agent analyze $dump --json"
-dotnet "$agent" analyze "$dump" --json > "$work/analysis.json" || die "netview-agent analyze failed on the generated dump"
+analyze="$agent analyze $dump --json"
+"$agent" analyze "$dump" --json > "$work/analysis.json" || die "netview-agent analyze failed on the generated dump"
 
 # "WALL CPU": mean wall seconds and mean user+system CPU seconds of a command over $runs runs,
 # after one warm-up. CPU time says more than wall time on a machine other jobs share.

@@ -32,7 +32,8 @@ internal static class DumpInput
         using var stdin = openStdin();
         using var buffer = new MemoryStream();
         stdin.CopyTo(buffer);
-        return IptablesParser.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        // The rule set keeps the buffer (rules are slices of it), so it is handed over, not copied.
+        return IptablesParser.Parse(buffer.GetBuffer(), (int)buffer.Length);
     }
 
     private static string DisplayName(string file) => file == "-" ? "standard input" : file;

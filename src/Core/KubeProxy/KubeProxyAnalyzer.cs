@@ -39,7 +39,8 @@ public static class KubeProxyAnalyzer
         }
 
         var clusterCidr = mode == ProxyMode.Iptables ? registry.ClusterCidr() : null;
-        var findings = FindingChecks.Run(ruleSet, servicePorts, clusterCidr, registry.Cascades);
+        var findings = FindingChecks.Run(ruleSet, servicePorts, clusterCidr, registry.Cascades,
+            ruleSet.RuleCount >= FindingChecks.ParallelFrom);
         return new KubeProxyAnalysis(
             ruleSet.Family,
             mode,

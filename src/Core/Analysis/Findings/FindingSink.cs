@@ -21,6 +21,21 @@ internal sealed class FindingSink
         }
     }
 
+    /// <summary>Adds what another sink collected (a check run on its own thread), after what this one has.</summary>
+    public void Absorb(FindingSink other)
+    {
+        foreach (var finding in other._findings)
+        {
+            Add(finding);
+        }
+
+        // Add counted the kept ones; the ones the other sink already dropped still count.
+        foreach (var (code, count) in other._perCode)
+        {
+            _perCode[code] += count - Math.Min(count, MaxPerCode);
+        }
+    }
+
     /// <summary>Errors first, then warnings, then info; within a severity, in the order found.</summary>
     public IReadOnlyList<Finding> ToList()
     {
