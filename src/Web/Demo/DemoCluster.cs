@@ -1,14 +1,22 @@
 using Microsoft.Extensions.Options;
 using NetView.Web.Ingestion;
+using NetView.Web.Kubernetes;
 
 namespace NetView.Web.Demo;
 
 /// <summary>
 /// The clearly labelled demo cluster: a few simulated "demo-" nodes replaying generated kube-proxy
 /// rules with counters that grow as the cascade splits new connections. Runs only when
-/// <c>NetView:Demo:Enabled</c> is true; real agents connect to the same server beside it.
+/// <c>NetView:Demo:Enabled</c> is true; real agents connect to the same server beside it. Without a
+/// real Kubernetes API, it also fills the cluster directory, so the demo names its pods.
 /// </summary>
-internal sealed partial class DemoCluster(Ingestor ingestor, IOptions<DemoOptions> options, TimeProvider time, ILogger<DemoCluster> logger) : BackgroundService
+internal sealed partial class DemoCluster(
+    Ingestor ingestor,
+    IOptions<DemoOptions> options,
+    IOptions<KubernetesOptions> kubernetes,
+    ClusterDirectory directory,
+    TimeProvider time,
+    ILogger<DemoCluster> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +24,11 @@ internal sealed partial class DemoCluster(Ingestor ingestor, IOptions<DemoOption
         var cluster = DemoClusterSpec.Create(demo.Nodes, demo.ServicePorts);
         var agents = cluster.Nodes.Select((node, i) => new DemoAgent(cluster, node, ingestor.OpenSession(), seed: i + 1, demo.Interval)).ToList();
         LogStarted(logger, agents.Count, cluster.Services.Count);
+        if (!kubernetes.Value.Enabled)
+        {
+            DemoDirectory.Fill(directory, cluster);
+        }
+
         try
         {
             foreach (var agent in agents)

@@ -26,6 +26,13 @@ public sealed class ClusterDirectory
     /// <summary>Raised after any change; handlers must be quick (they run on the watch loop).</summary>
     public event Action? Changed;
 
+    /// <summary>Calls <paramref name="changed"/> after every change, like <c>IDashboardSource.Subscribe</c>; dispose to stop.</summary>
+    public IDisposable Subscribe(Action changed)
+    {
+        Changed += changed;
+        return new Subscription(this, changed);
+    }
+
     public bool HasData => !_services.IsEmpty || !_byAddress.IsEmpty;
 
     public int ServiceCount => _services.Count;
@@ -162,5 +169,10 @@ public sealed class ClusterDirectory
 
         var colon = address.LastIndexOf(':');
         return colon > 0 && address.IndexOf(':') == colon ? address[..colon] : address;
+    }
+
+    private sealed class Subscription(ClusterDirectory directory, Action changed) : IDisposable
+    {
+        public void Dispose() => directory.Changed -= changed;
     }
 }

@@ -1,4 +1,5 @@
 using NetView.Core.Iptables;
+using NetView.Web.Kubernetes;
 
 namespace NetView.Web.ViewModels;
 
@@ -15,6 +16,7 @@ public sealed record FlowGraph(IReadOnlyList<FlowNode> Nodes, IReadOnlyList<Flow
 /// (addresses, chain names): untrusted text, rendered escaped. <see cref="Share"/> is the expected
 /// fraction of the cluster chain's traffic for an endpoint; <see cref="Connections"/> sums the nat
 /// counters of the rules that lead into the box; <see cref="Masquerade"/> marks where KUBE-MARK-MASQ is jumped to.
+/// <see cref="Pod"/> is what the Kubernetes API says is behind an endpoint box, when it knows (also untrusted text).
 /// </summary>
 public sealed record FlowNode(
     string Id,
@@ -28,7 +30,10 @@ public sealed record FlowNode(
     double? Rate,
     int Column,
     int Row,
-    IReadOnlyList<FlowRule> Rules);
+    IReadOnlyList<FlowRule> Rules)
+{
+    public PodEndpoint? Pod { get; init; }
+}
 
 /// <summary>A rule shown when a box is clicked, with the node it comes from.</summary>
 public sealed record FlowRule(string Node, Rule Rule, Counters? Counters);

@@ -1,5 +1,6 @@
 using NetView.Core.Iptables;
 using NetView.Core.KubeProxy;
+using NetView.Web.Kubernetes;
 
 namespace NetView.Web.ViewModels;
 
@@ -8,7 +9,8 @@ namespace NetView.Web.ViewModels;
 /// entry points (from the KUBE-SERVICES and KUBE-NODEPORTS rules that jump into the service's
 /// chains) → dispatch chain → KUBE-FW → KUBE-EXT/XLB → KUBE-SVC/SVL → KUBE-SEP → DNAT, plus filter
 /// REJECT/DROP rules for a service without endpoints. Only this service's chains are followed, so the
-/// graph stays small whatever the node's size.
+/// graph stays small whatever the node's size. Endpoint boxes name their pod when the given lookup
+/// (the cluster directory, fed by the Kubernetes API) knows the address.
 /// </summary>
 public sealed class FlowGraphBuilder
 {
@@ -22,11 +24,14 @@ public sealed class FlowGraphBuilder
     private readonly Dictionary<(string, string), Link> _links = [];
     private readonly HashSet<string> _chains;
     private readonly Dictionary<string, EndpointInfo> _endpoints;
+    private readonly Func<string, PodEndpoint?> _podOf;
     private Func<Rule, Counters?> _countersOf = r => r.Counters;
 
-    public FlowGraphBuilder(ServiceFlowSpec spec)
+    /// <param name="podOf">The pod behind an endpoint address (<c>ip:port</c>), when known.</param>
+    public FlowGraphBuilder(ServiceFlowSpec spec, Func<string, PodEndpoint?>? podOf = null)
     {
         _spec = spec;
+        _podOf = podOf ?? (_ => null);
         _chains = new HashSet<string>(spec.Chains, StringComparer.Ordinal);
         _endpoints = spec.Endpoints.ToDictionary(e => e.Chain, StringComparer.Ordinal);
     }
@@ -100,7 +105,10 @@ public sealed class FlowGraphBuilder
                 box.Id, box.Kind, box.Title, box.Detail, box.Share, box.LocalShare, box.Masquerade,
                 incoming.Count == 0 ? null : Sum(incoming.Select(l => l.Connections)),
                 incoming.Count == 0 ? null : Sum(incoming.Select(l => l.Rate)),
-                column, row, box.Rules));
+                column, row, box.Rules)
+            {
+                Pod = box.Pod,
+            });
         }
 
         var edges = _links.Values.Select(l => new FlowEdge(l.From, l.To, l.Rules, l.Connections, l.Rate)).ToList();
@@ -179,6 +187,7 @@ public sealed class FlowGraphBuilder
             var box = BoxOf(chain, kind, endpoint?.Address ?? chain, chain);
             box.Share = endpoint?.Share;
             box.LocalShare = endpoint?.LocalShare;
+            box.Pod ??= endpoint is null ? null : _podOf(endpoint.Address);
             return box;
         }
 
@@ -239,6 +248,7 @@ public sealed class FlowGraphBuilder
         public double? Share { get; set; }
         public double? LocalShare { get; set; }
         public bool Masquerade { get; set; }
+        public PodEndpoint? Pod { get; set; }
         public List<FlowRule> Rules { get; } = [];
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetView.Core.Iptables;
+using NetView.Web.Kubernetes;
 
 namespace NetView.Web.ViewModels;
 
@@ -9,7 +10,8 @@ namespace NetView.Web.ViewModels;
 /// versus observed split with its verdict, and per-endpoint series over the chosen window.
 /// One instance per page; <see cref="Refresh"/> after every (throttled) change.
 /// </summary>
-public sealed class ServiceView
+/// <param name="podOf">The pod behind an endpoint address (<c>ip:port</c>) when the Kubernetes API knows it; null when not read.</param>
+public sealed class ServiceView(Func<string, PodEndpoint?>? podOf = null)
 {
     private readonly RateTracker<string> _ruleRates = new(capacity: 2, maxKeys: 20_000);
 
@@ -41,7 +43,7 @@ public sealed class ServiceView
         Graph = BuildGraph(source, Service);
         Series = withSeries ? source.Series(name, Node, window) : [];
         var observed = Series.Count == 0 ? null : Series.ToDictionary(s => s.Address, s => s.Connections, StringComparer.Ordinal);
-        Split = SplitView.Of(Service, observed, observed is null ? "all counted connections (counters since the rules were created)" : $"the last {Describe(window)}");
+        Split = SplitView.Of(Service, observed, observed is null ? "all counted connections (counters since the rules were created)" : $"the last {Describe(window)}", podOf);
     }
 
     public static string Name(string ns, string service, string portName) => portName.Length == 0 ? $"{ns}/{service}" : $"{ns}/{service}:{portName}";
@@ -53,7 +55,7 @@ public sealed class ServiceView
     private FlowGraph BuildGraph(IDashboardSource source, ServiceSummary service)
     {
         var spec = new ServiceFlowSpec(service.Name, service.Chains, [.. service.Endpoints.Select(e => new EndpointInfo(e.Chain, e.Address, e.Share, e.LocalShare))]);
-        var builder = new FlowGraphBuilder(spec);
+        var builder = new FlowGraphBuilder(spec, podOf);
         foreach (var nodeName in Node is null ? service.Nodes : [Node])
         {
             foreach (var family in source.Node(nodeName)?.Families ?? [])

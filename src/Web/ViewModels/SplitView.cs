@@ -1,4 +1,5 @@
 using NetView.Core.Analysis;
+using NetView.Web.Kubernetes;
 
 namespace NetView.Web.ViewModels;
 
@@ -13,7 +14,8 @@ public sealed record SplitView(IReadOnlyList<SplitRow> Rows, SplitVerdict? Verdi
 
     /// <param name="observed">Connections per endpoint address over the window; null to fall back to the lifetime counters.</param>
     /// <param name="observedOver">How the observation window reads, e.g. "the last 60 s".</param>
-    public static SplitView Of(ServiceSummary service, IReadOnlyDictionary<string, long>? observed, string observedOver)
+    /// <param name="podOf">The pod behind an endpoint address, when known.</param>
+    public static SplitView Of(ServiceSummary service, IReadOnlyDictionary<string, long>? observed, string observedOver, Func<string, PodEndpoint?>? podOf = null)
     {
         var rows = new List<SplitRow>();
         foreach (var endpoint in service.Endpoints)
@@ -24,7 +26,7 @@ public sealed record SplitView(IReadOnlyList<SplitRow> Rows, SplitVerdict? Verdi
             }
 
             var count = observed is null ? endpoint.Connections : observed.GetValueOrDefault(endpoint.Address);
-            rows.Add(new SplitRow(endpoint.Address, share, count ?? 0, null));
+            rows.Add(new SplitRow(endpoint.Address, share, count ?? 0, null) { Pod = podOf?.Invoke(endpoint.Address) });
         }
 
         var total = rows.Sum(r => r.Observed);

@@ -93,6 +93,21 @@ public sealed class AnalysisJsonTests
         Assert.Equal(document.ServicePorts[0].Endpoints.Select(e => e.Probability), back.ServicePorts[0].Endpoints.Select(e => e.Probability));
     }
 
+    [Theory]
+    [InlineData("03-kubeadm132-flannel-nftables-mangle-filter-nat.txt", true)]
+    [InlineData("04-k3s-save-c-counters-no-endpoints-reject.txt", true)]
+    [InlineData("06-flannel-docker-nat-list-nv-nodeport.txt", false)]
+    [InlineData("14-k3s-metallb-etp-local-S-v-format-6ep.txt", false)]
+    public void SerializeToStream_Fixture_SameBytesAsTheWholeDocumentSerializer(string fixture, bool indented)
+    {
+        var (document, _) = Fixture(fixture);
+        using var stream = new MemoryStream();
+
+        AnalysisJson.Serialize(stream, document, indented);
+
+        Assert.Equal(AnalysisJson.Serialize(document, indented), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
     [Fact]
     public void Deserialize_NotADocument_JsonException()
     {

@@ -1,4 +1,5 @@
 using Bunit;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using NetView.Web.Components.Pages;
 using NetView.Web.Tests.Shared;
@@ -29,6 +30,27 @@ public sealed class ServicePageTests : DashboardContext
         [300:18000] -A KUBE-SEP-CCC0000000000000 -p tcp -m comment --comment "shop/web:http" -m tcp -j DNAT --to-destination 10.244.3.7:8080
         COMMIT
         """;
+
+    private static V1EndpointSlice Slice(string address, string pod, bool ready) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = "web-abc12", NamespaceProperty = "shop" },
+        AddressType = "IPv4",
+        Endpoints = [new V1Endpoint
+        {
+            Addresses = [address],
+            NodeName = "node-b",
+            Conditions = new V1EndpointConditions { Ready = ready },
+            TargetRef = new V1ObjectReference { Kind = "Pod", Name = pod, NamespaceProperty = "shop" },
+        }],
+    };
+
+    private IRenderedComponent<ServicePage> RenderLiveWeb()
+    {
+        Live.AddNode("node-a", Dump, Clock.GetUtcNow());
+        Live.AddServicesOf("node-a");
+        NavigateTo("/services/shop/web/http");
+        return Render<ServicePage>(p => p.Add(x => x.Namespace, "shop").Add(x => x.ServiceName, "web").Add(x => x.Port, "http"));
+    }
 
     private string Import()
     {
@@ -108,5 +130,50 @@ public sealed class ServicePageTests : DashboardContext
         var page = Render<ServicePage>(p => p.Add(x => x.Namespace, "shop").Add(x => x.ServiceName, "nope").Add(x => x.Port, "-"));
 
         Assert.Contains("No node's rules carry the service port \"shop/nope\".", page.Find("[data-testid=service-missing]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServicePage_PodNameWithMarkup_ShowsItAsTextOnItsEndpointBoxAndSplitRow()
+    {
+        Directory.ReplaceEndpointSlices([Slice("10.244.2.6", "<script>alert(1)</script>", ready: false)]);
+
+        var page = RenderLiveWeb();
+
+        var box = page.Find("[data-testid=flow-node][data-id=KUBE-SEP-BBB0000000000000]");
+        Assert.Equal("<script>alert(1)</script>", box.QuerySelector("[data-testid=flow-pod-name]")!.TextContent);
+        Assert.Equal("on node-b", box.QuerySelector("[data-testid=flow-pod-node]")!.TextContent);
+        Assert.NotNull(box.QuerySelector("[data-testid=flow-not-ready]"));
+        Assert.Single(page.FindAll("[data-testid=flow-pod]"));
+        Assert.Equal("<script>alert(1)</script>", page.Find("[data-testid=split-pod]").TextContent);
+        Assert.Empty(page.FindAll("script"));
+    }
+
+    [Fact]
+    public void ServicePage_DirectoryLearnsAPod_ShowsItWithoutReload()
+    {
+        var page = RenderLiveWeb();
+        Assert.Empty(page.FindAll("[data-testid=flow-pod]"));
+
+        Directory.ApplyEndpointSlice("ADDED", Slice("10.244.1.5", "web-7d9f-x2x4q", ready: true));
+
+        page.WaitForAssertion(() =>
+        {
+            var box = page.Find("[data-testid=flow-node][data-id=KUBE-SEP-AAA0000000000000]");
+            Assert.Equal("web-7d9f-x2x4q", box.QuerySelector("[data-testid=flow-pod-name]")!.TextContent);
+            Assert.Null(box.QuerySelector("[data-testid=flow-not-ready]"));
+        });
+    }
+
+    [Fact]
+    public void ServicePage_ImportedDump_NamesNoPodsOfTheLiveCluster()
+    {
+        Directory.ReplaceEndpointSlices([Slice("10.244.2.6", "web-7d9f-x2x4q", ready: true)]);
+        var id = Import();
+        NavigateTo($"/services/shop/web/http?import={id}");
+
+        var page = Render<ServicePage>(p => p.Add(x => x.Namespace, "shop").Add(x => x.ServiceName, "web").Add(x => x.Port, "http"));
+
+        Assert.Equal(3, page.FindAll("[data-testid=flow-node][data-kind=Endpoint]").Count);
+        Assert.Empty(page.FindAll("[data-testid=flow-pod]"));
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NetView.Web.Kubernetes;
+using NetView.Web.Tests.Shared;
+using NetView.Web.ViewModels;
 
 namespace NetView.Web.Tests.Kubernetes;
 
@@ -23,6 +25,21 @@ public sealed class KubernetesWatcherTests : IAsyncLifetime
              {"addresses":["10.244.2.9"],"conditions":{"ready":false},"nodeName":"node-b",
               "targetRef":{"kind":"Pod","namespace":"shop","name":"web-7d9f-kk81z"}}],
            "ports":[{"name":"http","protocol":"TCP","port":8080}]}]}
+        """;
+
+    // The rules kube-proxy wrote for shop/web:http from that slice (1.29 shapes).
+    private const string WebRules = """
+        *nat
+        :KUBE-SERVICES - [0:0]
+        :KUBE-SVC-WEB0000000000000 - [0:0]
+        :KUBE-SEP-AAA0000000000000 - [0:0]
+        :KUBE-SEP-BBB0000000000000 - [0:0]
+        [10:600] -A KUBE-SERVICES -d 10.96.0.50/32 -p tcp -m comment --comment "shop/web:http cluster IP" -m tcp --dport 80 -j KUBE-SVC-WEB0000000000000
+        [6:360] -A KUBE-SVC-WEB0000000000000 -m comment --comment "shop/web:http -> 10.244.1.5:8080" -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-AAA0000000000000
+        [4:240] -A KUBE-SVC-WEB0000000000000 -m comment --comment "shop/web:http -> 10.244.2.9:8080" -j KUBE-SEP-BBB0000000000000
+        [6:360] -A KUBE-SEP-AAA0000000000000 -p tcp -m comment --comment "shop/web:http" -m tcp -j DNAT --to-destination 10.244.1.5:8080
+        [4:240] -A KUBE-SEP-BBB0000000000000 -p tcp -m comment --comment "shop/web:http" -m tcp -j DNAT --to-destination 10.244.2.9:8080
+        COMMIT
         """;
 
     private readonly FakeApiServer _api = new();
@@ -70,6 +87,24 @@ public sealed class KubernetesWatcherTests : IAsyncLifetime
             () => _api.PushAsync("services", """
                 {"type":"DELETED","object":{"kind":"Service","apiVersion":"v1","metadata":{"name":"web","namespace":"shop","resourceVersion":"103"},"spec":{}}}
                 """).AsTask());
+    }
+
+    [Fact]
+    public async Task Watcher_SliceWithPodTargetRef_NamesThePodOnTheServiceView()
+    {
+        await WhenAsync(() => _directory.FindEndpoint("10.244.2.9") is not null, () => _watcher!.StartAsync(_stop.Token));
+        var source = new FakeDashboardSource();
+        source.AddNode("node-a", WebRules, DateTimeOffset.UnixEpoch);
+        source.AddServicesOf("node-a");
+        var view = new ServiceView(_directory.FindEndpoint);
+
+        view.Refresh(source, "shop/web:http", null, TimeSpan.FromMinutes(1));
+
+        var endpoints = view.Graph.Nodes.Where(n => n.Kind == FlowNodeKind.Endpoint).ToList();
+        Assert.Equal(["web-7d9f-x2x4q", "web-7d9f-kk81z"], endpoints.Select(n => n.Pod?.PodName));
+        Assert.Equal(["node-a", "node-b"], endpoints.Select(n => n.Pod?.NodeName));
+        Assert.Equal([true, false], endpoints.Select(n => n.Pod!.Ready));
+        Assert.Equal(["web-7d9f-x2x4q", "web-7d9f-kk81z"], view.Split.Rows.Select(r => r.Pod?.PodName));
     }
 
     [Fact]

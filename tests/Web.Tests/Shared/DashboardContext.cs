@@ -7,18 +7,20 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 using NetView.Web.Demo;
+using NetView.Web.Kubernetes;
 using NetView.Web.ViewModels;
 
 namespace NetView.Web.Tests.Shared;
 
 /// <summary>
 /// A bUnit context with what the dashboard registers: MudBlazor (JS interop loose), Blazor.Diagrams'
-/// size probe answered, an interactive renderer (the graphs render only then), a fake clock and a
-/// hand-written live source.
+/// size probe answered, an interactive renderer (the graphs render only then), a fake clock, a
+/// hand-written live source and an empty cluster directory (what the Kubernetes API says).
 /// </summary>
 public abstract class DashboardContext : BunitContext, IAsyncLifetime
 {
     internal FakeDashboardSource Live { get; } = new();
+    internal ClusterDirectory Directory { get; } = new();
     internal FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
 
     protected DashboardContext()
@@ -30,6 +32,7 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ImportStore>();
         Services.AddSingleton<DumpImporter>();
         Services.AddSingleton<IDashboardSource>(Live);
+        Services.AddSingleton(Directory);
         Services.AddSingleton<DashboardSources>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 1200, 560));

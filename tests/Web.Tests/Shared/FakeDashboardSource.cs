@@ -50,6 +50,15 @@ internal sealed class FakeDashboardSource : IDashboardSource
         Rules[name] = new NodeRuleSets(name, [FamilyRules.WithOwnCounters(rules, KubeProxyAnalyzer.Analyze(rules), at)]);
     }
 
+    /// <summary>Lists the service ports of a node added with <see cref="AddNode"/>, as the live source sums them.</summary>
+    public void AddServicesOf(string node)
+    {
+        foreach (var family in Rules[node].Families)
+        {
+            ServiceList.AddRange(family.Analysis.ServicePorts.Select(p => ServiceSummaries.From(p, [node])));
+        }
+    }
+
     public void Change()
     {
         foreach (var subscriber in _subscribers.ToList())

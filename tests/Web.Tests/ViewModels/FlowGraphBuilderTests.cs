@@ -1,5 +1,6 @@
 using NetView.Core.Iptables;
 using NetView.Core.KubeProxy;
+using NetView.Web.Kubernetes;
 using NetView.Web.ViewModels;
 
 namespace NetView.Web.Tests.ViewModels;
@@ -123,5 +124,27 @@ public sealed class FlowGraphBuilderTests
         Assert.Equal("10.96.0.40:80", graph.Nodes[0].Detail);
         Assert.Equal("REJECT", graph.Nodes[1].Title);
         Assert.Equal(7, graph.Edges.Single().Connections);
+    }
+
+    [Fact]
+    public void Build_PodLookup_NamesThePodOnItsEndpointBoxOnly()
+    {
+        var pods = new Dictionary<string, PodEndpoint>(StringComparer.Ordinal)
+        {
+            ["10.244.2.6:8080"] = new("10.244.2.6", "shop", "web-7d9f-x2x4q", "node-b", Ready: false),
+        };
+
+        var graph = new FlowGraphBuilder(Web, pods.GetValueOrDefault).Add("node-a", Rules()).Build();
+
+        Assert.Equal(new PodEndpoint("10.244.2.6", "shop", "web-7d9f-x2x4q", "node-b", false), graph.Node("KUBE-SEP-BBB")!.Pod);
+        Assert.Equal(["KUBE-SEP-BBB"], graph.Nodes.Where(n => n.Pod is not null).Select(n => n.Id));
+    }
+
+    [Fact]
+    public void Build_NoPodLookup_EndpointBoxesNameNoPod()
+    {
+        var graph = new FlowGraphBuilder(Web).Add("node-a", Rules()).Build();
+
+        Assert.All(graph.Nodes, n => Assert.Null(n.Pod));
     }
 }

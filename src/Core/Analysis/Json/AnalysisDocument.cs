@@ -27,12 +27,6 @@ public sealed record AnalysisDocument(
             tables[table.Name] = new TableDocument(table.Chains, table.Rules);
         }
 
-        var ports = new ServicePortDocument[analysis.ServicePorts.Count];
-        for (var i = 0; i < ports.Length; i++)
-        {
-            ports[i] = ServicePortDocument.From(analysis.ServicePorts[i]);
-        }
-
         var findings = new FindingDocument[analysis.Findings.Count];
         for (var i = 0; i < findings.Length; i++)
         {
@@ -50,7 +44,7 @@ public sealed record AnalysisDocument(
             analysis.ClusterCidr,
             new InputDocument(FormatName(ruleSet.Format), ruleSet.Backend, ruleSet.HasCounters),
             new SummaryDocument(tables, analysis.Summary.Rules, analysis.Summary.ServicePorts, analysis.Summary.Endpoints),
-            ports,
+            new ProjectedList<ServicePort, ServicePortDocument>(analysis.ServicePorts, ServicePortDocument.From),
             findings);
     }
 

@@ -5,12 +5,14 @@ namespace NetView.Core.Iptables.Parsing;
 /// the specs of the last <see cref="KeptSpecs"/> rules decoded stay attached to their rules, and
 /// the first <see cref="PoolWords"/> distinct words are shared between decoded rules (kube-proxy's
 /// option names, modules, ports, probabilities); words after those are forgotten after each rule.
-/// An analysis walks a chain's rules together, so what it reads again is nearly always still
-/// there; a rule read long after is decoded again. Safe to use from several threads.
+/// An analysis reads a rule's parts one after the other, so what it reads again is nearly always
+/// still there; a rule read long after is decoded again. Kept specs that outlive a collection are
+/// promoted garbage later, so few are kept: 16,384 cost 30 MB of peak RSS on 300,000 rules.
+/// Safe to use from several threads.
 /// </summary>
 internal sealed class RuleDecoder
 {
-    private const int KeptSpecs = 1 << 14;
+    private const int KeptSpecs = 1 << 10;
     private const int PoolWords = 1 << 13;
     private const int SharedMatchLists = 1 << 10;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using NetView.Web.Kubernetes;
 using NetView.Web.ViewModels;
 
 namespace NetView.Web.Components.Pages;
@@ -6,9 +7,18 @@ namespace NetView.Web.Components.Pages;
 public sealed partial class ServicePage
 {
     private static readonly int[] Windows = [30, 60, 300, 900, 3600];
-    private readonly ServiceView _view = new();
+    private readonly ServiceView _view;
     private string _name = "";
     private string? _selected;
+
+    public ServicePage()
+    {
+        _view = new ServiceView(PodOf);
+    }
+
+    /// <summary>Pods behind endpoint addresses, from the Kubernetes API (or the demo); empty when neither feeds it.</summary>
+    [Inject]
+    private ClusterDirectory Directory { get; set; } = default!;
 
     [Parameter]
     public string Namespace { get; set; } = "";
@@ -30,6 +40,11 @@ public sealed partial class ServicePage
 
     [SupplyParameterFromQuery(Name = "window")]
     public int? WindowSeconds { get; set; }
+
+    protected override void OnInitialized() => AlsoFollow(Directory.Subscribe);
+
+    // The directory describes the live cluster; an imported dump may come from any other one.
+    private PodEndpoint? PodOf(string address) => Source is { ImportId: null } ? Directory.FindEndpoint(address) : null;
 
     protected override void Load()
     {

@@ -14,6 +14,7 @@ public abstract class SourcePage : ComponentBase, IDisposable
     protected virtual TimeSpan RefreshInterval => TimeSpan.FromMilliseconds(250);
 
     private IDisposable? _subscription;
+    private IDisposable? _extraSubscription;
     private CallbackThrottler? _throttler;
     private IDashboardSource? _subscribed;
 
@@ -43,12 +44,25 @@ public abstract class SourcePage : ComponentBase, IDisposable
         if (RendererInfo.IsInteractive && !ReferenceEquals(_subscribed, Source))
         {
             _subscription?.Dispose();
-            _throttler ??= new CallbackThrottler(() => InvokeAsync(OnChangedAsync), RefreshInterval, Time);
-            _subscription = Source?.Subscribe(_throttler.Signal);
+            _subscription = Source?.Subscribe(Throttler.Signal);
             _subscribed = Source;
         }
 
         Load();
+    }
+
+    private CallbackThrottler Throttler => _throttler ??= new CallbackThrottler(() => InvokeAsync(OnChangedAsync), RefreshInterval, Time);
+
+    /// <summary>
+    /// Also reloads (through the same throttle) when something besides the source changes, e.g. the
+    /// Kubernetes directory; call once, from <c>OnInitialized</c>. Only an interactive render follows.
+    /// </summary>
+    protected void AlsoFollow(Func<Action, IDisposable> subscribe)
+    {
+        if (RendererInfo.IsInteractive && _extraSubscription is null)
+        {
+            _extraSubscription = subscribe(Throttler.Signal);
+        }
     }
 
     /// <summary>Reads what the page shows from <see cref="Source"/>; called on navigation and after changes.</summary>
@@ -72,6 +86,7 @@ public abstract class SourcePage : ComponentBase, IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
+        _extraSubscription?.Dispose();
         _throttler?.Dispose();
         GC.SuppressFinalize(this);
     }

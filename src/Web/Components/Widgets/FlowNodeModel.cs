@@ -8,7 +8,7 @@ namespace NetView.Web.Components.Widgets;
 public sealed class FlowNodeModel : NodeModel
 {
     public const double Width = 190;
-    public const double Height = 70;
+    public const double Height = 86;
 
     public FlowNodeModel(FlowNode flow, Point position)
         : base(flow.Id, position)
