@@ -124,6 +124,36 @@ public sealed class Rule
     /// <summary>The text of <c>-m comment --comment</c>, unquoted; null when there is none.</summary>
     public string? Comment => Lacks(RuleParts.Comment) ? null : Spec.Comment;
 
+    /// <summary>
+    /// <c>MatchOf(module)?.Option(option)?.Value</c> read from the text of a plain rule without
+    /// decoding it; false when the rule must be decoded to tell (<see cref="PlainRuleOptions"/>).
+    /// </summary>
+    /// <param name="hasMatch">Whether the rule loads <paramref name="module"/> at all.</param>
+    internal bool TryPlainMatchOption(string module, ReadOnlySpan<byte> moduleName, ReadOnlySpan<byte> option, out bool hasMatch, out string? value)
+    {
+        (hasMatch, value) = (false, null);
+        var part = RulePartsOf.Module(module);
+        if (_spec is not null || _decoder is null || (_parts & RuleParts.Known) == 0 || part == RuleParts.OtherModule)
+        {
+            return false;
+        }
+
+        hasMatch = (_parts & part) != 0;
+        return !hasMatch || PlainRuleOptions.TryMatchOption(_decoder.Source, _textStart, _textStart + _textLength, moduleName, option, out value);
+    }
+
+    /// <summary><c>Target.Option(option)?.Value</c> read from the text of a plain rule without decoding it; false when it must be decoded.</summary>
+    internal bool TryPlainTargetOption(ReadOnlySpan<byte> option, out string? value)
+    {
+        value = null;
+        if (_spec is not null || _decoder is null || (_parts & RuleParts.Known) == 0)
+        {
+            return false;
+        }
+
+        return !_targetHasOptions || PlainRuleOptions.TryTargetOption(_decoder.Source, _textStart, _textStart + _textLength, option, out value);
+    }
+
     /// <summary>The first match loaded with this module name (e.g. <c>statistic</c>), or null.</summary>
     public Match? MatchOf(string module)
     {

@@ -26,6 +26,10 @@ internal static class RuleFacts
 
     public static int? DestinationPort(Rule rule) => Number(rule.Option("--dport")?.Value);
 
+    /// <summary>The value of the target's option (<c>--to-destination</c>, ...), read off the text when the rule is plain.</summary>
+    public static string? TargetOption(Rule rule, string option, ReadOnlySpan<byte> optionName) =>
+        rule.TryPlainTargetOption(optionName, out var value) ? value : rule.Target.Option(option)?.Value;
+
     public static int? Number(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
@@ -80,6 +84,25 @@ internal static class RuleFacts
     /// </summary>
     public static decimal? Probability(Rule rule)
     {
+        // Read off the text when the rule is plain: every KUBE-SVC rule of a big dump asks this.
+        if (rule.TryPlainMatchOption("statistic", "statistic"u8, "--probability"u8, out var hasStatistic, out var printed))
+        {
+            if (!hasStatistic)
+            {
+                return null;
+            }
+
+            if (printed is not null)
+            {
+                return ProbabilityCascade.Parse(printed) ?? 0m;
+            }
+
+            if (rule.TryPlainMatchOption("statistic", "statistic"u8, "--every"u8, out _, out var everyText))
+            {
+                return Number(everyText) is int n and > 0 ? 1m / n : null;
+            }
+        }
+
         var statistic = rule.MatchOf("statistic");
         if (statistic is null)
         {

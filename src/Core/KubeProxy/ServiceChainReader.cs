@@ -192,7 +192,7 @@ internal static class ServiceChainReader
             if (rule.TargetName == "DNAT" && endpoint.Dnat is null)
             {
                 endpoint.Dnat = rule;
-                endpoint.DnatAddress = rule.Target.Option("--to-destination")?.Value;
+                endpoint.DnatAddress = RuleFacts.TargetOption(rule, "--to-destination", "--to-destination"u8);
             }
         }
     }

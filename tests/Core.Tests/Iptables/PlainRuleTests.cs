@@ -71,6 +71,47 @@ public sealed class PlainRuleTests
     }
 
     [Theory]
+    [MemberData(nameof(Dumps))]
+    public void PlainOptions_EveryRule_SameValuesAsTheDecodedRule(string name)
+    {
+        var source = Load(name);
+        (string Module, string Option)[] matchOptions =
+        [
+            ("statistic", "--probability"), ("statistic", "--every"), ("statistic", "--mode"), ("recent", "--seconds"),
+            ("recent", "--name"), ("comment", "--comment"), ("tcp", "--dport"), ("udp", "--dport"), ("mark", "--mark"),
+            ("conntrack", "--ctstate"), ("addrtype", "--dst-type"),
+        ];
+        string[] targetOptions = ["--to-destination", "--set-xmark", "--reject-with", "--random-fully", "--to-ports"];
+        var answered = 0;
+        foreach (var pass in matchOptions.Select(o => (o.Module, o.Option, Target: false)).Concat(targetOptions.Select(o => (Module: "", Option: o, Target: true))))
+        {
+            // A fresh parse each time: a rule decoded once answers from its decoded parts after that.
+            foreach (var rule in IptablesParser.Parse(source, source.Length).AllRules())
+            {
+                var option = Encoding.ASCII.GetBytes(pass.Option);
+                if (pass.Target)
+                {
+                    if (rule.TryPlainTargetOption(option, out var value))
+                    {
+                        answered++;
+                        Assert.Equal(rule.Target.Option(pass.Option)?.Value, value);
+                    }
+                }
+                else if (rule.TryPlainMatchOption(pass.Module, Encoding.ASCII.GetBytes(pass.Module), option, out var hasMatch, out var value))
+                {
+                    answered++;
+                    Assert.Equal(rule.MatchOf(pass.Module) is not null, hasMatch);
+                    Assert.Equal(rule.MatchOf(pass.Module)?.Option(pass.Option)?.Value, value);
+                }
+            }
+        }
+
+        // Listings and iptables -S -v are read in full; save-form dumps are answered from the text.
+        var format = IptablesParser.Parse(source, source.Length).Format;
+        Assert.True(answered > 0 || format is not (InputFormat.Save or InputFormat.SaveWithCounters), $"{format}: nothing answered from the text");
+    }
+
+    [Theory]
     [InlineData("-A KUBE-SEP-X -p tcp -m comment --comment \"ns/a:p\" -m tcp -j DNAT --to-destination 10.244.1.5:8080", "KUBE-SEP-X", "DNAT", true)]
     [InlineData("-A KUBE-SVC-X ! -s 10.244.0.0/16 -d 10.96.0.10/32 -p udp -m comment --comment \"kube-system/kube-dns:dns cluster IP\" -m udp --dport 53 -j KUBE-MARK-MASQ", "KUBE-SVC-X", "KUBE-MARK-MASQ", false)]
     [InlineData("-A KUBE-SVC-X -m recent --name KUBE-SEP-Y --mask 255.255.255.255 --rsource --rcheck --seconds 10800 --reap -j KUBE-SEP-Y", "KUBE-SVC-X", "KUBE-SEP-Y", false)]
