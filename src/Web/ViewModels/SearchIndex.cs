@@ -1,13 +1,17 @@
+using NetView.Web.Kubernetes;
+
 namespace NetView.Web.ViewModels;
 
 /// <summary>
 /// The global search: finds nodes, service ports (by name, ClusterIP, load-balancer, external or
-/// endpoint IP) and chains by substring, and answers with the deep link of the page that shows them.
+/// endpoint IP, or the name of a pod behind an endpoint when the cluster directory knows it) and
+/// chains by substring, and answers with the deep link of the page that shows them.
 /// Scans the current state on every query (debounced by the search box); stops at <c>limit</c> hits.
 /// </summary>
 public static class SearchIndex
 {
-    public static IReadOnlyList<SearchHit> Find(IDashboardSource source, string text, int limit)
+    /// <param name="podOf">The pod behind an endpoint address, when known; null to leave pods out.</param>
+    public static IReadOnlyList<SearchHit> Find(IDashboardSource source, string text, int limit, Func<string, PodEndpoint?>? podOf = null)
     {
         text = text.Trim();
         var hits = new List<SearchHit>();
@@ -40,6 +44,10 @@ public static class SearchIndex
             {
                 hits.Add(new SearchHit("IP", $"{address} → {service.Name}", service.Link(source.ImportId)));
             }
+            else if (podOf is not null && PodOf(service, text, podOf) is { } pod)
+            {
+                hits.Add(new SearchHit("pod", $"{pod} → {service.Name}", service.Link(source.ImportId)));
+            }
         }
 
         var seenChains = new HashSet<string>(StringComparer.Ordinal);
@@ -67,6 +75,9 @@ public static class SearchIndex
 
         return hits;
     }
+
+    private static string? PodOf(ServiceSummary service, string text, Func<string, PodEndpoint?> podOf) =>
+        service.Endpoints.Select(e => podOf(e.Address)?.PodName).FirstOrDefault(name => name is not null && name.Contains(text, StringComparison.OrdinalIgnoreCase));
 
     private static string? AddressOf(ServiceSummary service, string text)
     {

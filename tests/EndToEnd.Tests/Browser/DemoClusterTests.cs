@@ -26,6 +26,14 @@ public sealed class DemoClusterTests(Chromium chromium, ITestOutputHelper output
         await DashboardBrowser.OpenAsync(page, new Uri(server.BaseAddress, "services"));
         await page.GetByTestId("service-link").First.WaitForAsync();
         Assert.Contains("Demo cluster — simulated", await page.GetByTestId("demo-banner").InnerTextAsync(), StringComparison.Ordinal);
+
+        // No Kubernetes API is configured: the demo names its simulated pods, and the search finds a service by one.
+        await page.GetByPlaceholder("Service, IP, pod, chain or node").PressSequentiallyAsync("demo-");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "pod" }).First.ClickAsync();
+        var pod = page.GetByTestId("flow-pod-name").First;
+        await pod.WaitForAsync();
+        Assert.StartsWith("demo-", await pod.InnerTextAsync(), StringComparison.Ordinal);
+        await DashboardBrowser.ScreenshotAsync(page, "demo-service-page");
         Assert.Empty(dialogs);
     }
 

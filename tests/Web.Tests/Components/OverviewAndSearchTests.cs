@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using NetView.Web.Components.Layout;
 using NetView.Web.Components.Pages;
+using NetView.Web.Kubernetes;
 using NetView.Web.Tests.Shared;
 using NetView.Web.ViewModels;
 
@@ -70,6 +71,22 @@ public sealed class OverviewAndSearchTests : DashboardContext
         Assert.Equal(
             $"/nodes/imported?table=nat&chain=KUBE-SEP-VKDSV4YF4UAVJLJE&import={dump.ImportId}",
             SearchIndex.Find(dump, "VKDSV4", 5).Single().Href);
+    }
+
+    [Fact]
+    public void Search_PodName_LeadsToTheServiceItBacks()
+    {
+        var dump = Import();
+        // kubeadm runs the API server as a static pod named after its node.
+        var pods = new Dictionary<string, PodEndpoint>(StringComparer.Ordinal)
+        {
+            ["10.0.20.5:6443"] = new("10.0.20.5", "kube-system", "kube-apiserver-cp-1", "cp-1", true),
+        };
+
+        Assert.Equal(
+            [("pod", "kube-apiserver-cp-1 → default/kubernetes:https")],
+            SearchIndex.Find(dump, "APISERVER", 5, pods.GetValueOrDefault).Select(h => (h.Kind, h.Label)));
+        Assert.Empty(SearchIndex.Find(dump, "apiserver", 5));
     }
 
     [Fact]

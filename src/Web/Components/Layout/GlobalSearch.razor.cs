@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using NetView.Web.Kubernetes;
 using NetView.Web.ViewModels;
 
 namespace NetView.Web.Components.Layout;
@@ -9,10 +10,13 @@ public sealed partial class GlobalSearch
     private DashboardSources Sources { get; set; } = default!;
 
     [Inject]
+    private ClusterDirectory Directory { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     private Task<IEnumerable<SearchHit>> SearchAsync(string? text, CancellationToken cancellation) =>
-        Task.FromResult<IEnumerable<SearchHit>>(SearchIndex.Find(Sources.Live, text ?? "", 20));
+        Task.FromResult<IEnumerable<SearchHit>>(SearchIndex.Find(Sources.Live, text ?? "", 20, Directory.FindEndpoint));
 
     private void Go(SearchHit? hit)
     {
