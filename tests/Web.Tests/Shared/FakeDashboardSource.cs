@@ -26,7 +26,14 @@ internal sealed class FakeDashboardSource : IDashboardSource
     public IReadOnlyList<ServiceSummary> Services(string? node = null) =>
         node is null ? ServiceList : [.. ServiceList.Where(s => s.Nodes.Contains(node))];
 
-    public ServiceCatalog Catalog() => new([.. ServiceList.OrderBy(s => s.Name, StringComparer.Ordinal)]);
+    /// <summary>How many times <see cref="Catalog"/> was called; released once per call (callers on other threads).</summary>
+    public SemaphoreSlim CatalogReads { get; } = new(0);
+
+    public ServiceCatalog Catalog()
+    {
+        CatalogReads.Release();
+        return new([.. ServiceList.OrderBy(s => s.Name, StringComparer.Ordinal)]);
+    }
 
     public ServiceSummary? Service(string name, string? node = null) => Services(node).FirstOrDefault(s => s.Name == name);
 
