@@ -29,8 +29,8 @@ ns="nv-bench-$$"
 cleanup() { ip netns delete "$ns" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-log "publishing src/Agent (ReadyToRun, as the image ships it), building tests/Benchmarks"
-dotnet publish -c Release -r linux-x64 --self-contained false -v quiet -nologo src/Agent -o "$work/agent" >/dev/null
+log "publishing src/Agent (self-contained composite ReadyToRun, as the image ships it), building tests/Benchmarks"
+dotnet publish -c Release -r linux-x64 --self-contained true -v quiet -nologo src/Agent -o "$work/agent" >/dev/null
 dotnet build -c Release -v quiet -nologo tests/Benchmarks >/dev/null
 agent="$work/agent/netview-agent"
 bench="$root/tests/Benchmarks/bin/Release/net10.0/NetView.Benchmarks.dll"
