@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
 using NetView.EndToEnd.Tests.Harness;
 using Xunit.Abstractions;
 
@@ -55,25 +56,35 @@ public sealed class DemoClusterTests(Chromium chromium, ITestOutputHelper output
                 return services.GetArrayLength() >= 10_000 ? null : $"{services.GetArrayLength()} service ports so far";
             },
             () => server.Output);
-        var name = services.EnumerateArray()
+        var names = services.EnumerateArray()
             .Where(s => s.GetProperty("endpoints").GetArrayLength() > 0)
             .Select(s => s.GetProperty("name").GetString()!)
-            .First(n => n.Contains(':', StringComparison.Ordinal) && !n.StartsWith("default/", StringComparison.Ordinal));
+            .Where(n => n.Contains(':', StringComparison.Ordinal) && !n.StartsWith("default/", StringComparison.Ordinal))
+            .Take(2)
+            .ToList();
         var (page, _) = await DashboardBrowser.NewPageAsync(chromium.Browser);
         // Warm the browser's cache of static assets on a light page, so the figures are about the data.
         await DashboardBrowser.OpenAsync(page, new Uri(server.BaseAddress, "import"));
 
+        // The first visit after the server started also pays for compiling the pages' code; a
+        // running server has done that once. Both are reported; the second is what users see.
+        await TimeGridAndServicePage(page, server, names[0], " (first visit after the server started)");
+        await TimeGridAndServicePage(page, server, names[1], "");
+    }
+
+    private async Task TimeGridAndServicePage(IPage page, ServerProcess server, string name, string when)
+    {
         var stopwatch = Stopwatch.StartNew();
         await page.GotoAsync(new Uri(server.BaseAddress, "services").ToString());
         await DashboardBrowser.WaitForCircuitAsync(page);
         await page.GetByTestId("service-link").First.WaitForAsync();
-        DashboardBrowser.Report(output, "services grid with 10,000 service ports, navigation to first rows", stopwatch.Elapsed);
+        DashboardBrowser.Report(output, "services grid with 10,000 service ports, navigation to first rows" + when, stopwatch.Elapsed);
 
         var (ns, rest) = (name.Split('/')[0], name.Split('/')[1]);
         stopwatch.Restart();
         await page.GotoAsync(new Uri(server.BaseAddress, $"services/{ns}/{rest.Split(':')[0]}/{rest.Split(':')[1]}").ToString());
         await DashboardBrowser.WaitForCircuitAsync(page);
         await page.Locator("[data-testid=flow-node][data-kind=Endpoint]").First.WaitForAsync();
-        DashboardBrowser.Report(output, "service page with 10,000 service ports loaded, navigation to flow graph", stopwatch.Elapsed);
+        DashboardBrowser.Report(output, "service page with 10,000 service ports loaded, navigation to flow graph" + when, stopwatch.Elapsed);
     }
 }
