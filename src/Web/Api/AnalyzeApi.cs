@@ -18,10 +18,32 @@ internal static class AnalyzeApi
 
     private static async Task<IResult> AnalyzeAsync(HttpContext context, IOptions<LivePathOptions> options, CancellationToken cancellationToken)
     {
-        var limit = options.Value.MaxUploadBytes;
+        var (body, refused) = await ReadDumpAsync(context, options.Value.MaxUploadBytes, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        RuleSet ruleSet;
+        try
+        {
+            ruleSet = IptablesParser.Parse(body!);
+        }
+        catch (InvalidDumpException exception)
+        {
+            return Results.BadRequest(new ApiError(exception.Message, exception.Line));
+        }
+
+        var document = AnalysisDocument.From(KubeProxyAnalyzer.Analyze(ruleSet), ruleSet);
+        return Results.Text(AnalysisJson.Serialize(document, indented: false), "application/json");
+    }
+
+    /// <summary>The request body as a dump, or a 413 when it is larger than <paramref name="limit"/> (by Content-Length or by reading).</summary>
+    internal static async Task<(byte[]? Body, IResult? Refused)> ReadDumpAsync(HttpContext context, long limit, CancellationToken cancellationToken)
+    {
         if (context.Request.ContentLength > limit)
         {
-            return TooLarge(limit);
+            return (null, TooLarge(limit));
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -36,26 +58,10 @@ internal static class AnalyzeApi
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(limit);
+            return (null, TooLarge(limit));
         }
 
-        if (body.Length > limit)
-        {
-            return TooLarge(limit);
-        }
-
-        RuleSet ruleSet;
-        try
-        {
-            ruleSet = IptablesParser.Parse(body);
-        }
-        catch (InvalidDumpException exception)
-        {
-            return Results.BadRequest(new ApiError(exception.Message, exception.Line));
-        }
-
-        var document = AnalysisDocument.From(KubeProxyAnalyzer.Analyze(ruleSet), ruleSet);
-        return Results.Text(AnalysisJson.Serialize(document, indented: false), "application/json");
+        return body.Length > limit ? (null, TooLarge(limit)) : (body, null);
     }
 
     /// <summary>Reads at most <paramref name="limit"/> + 1 bytes, so that an oversized body without Content-Length is noticed without buffering it.</summary>

@@ -8,6 +8,7 @@ using NetView.Web.Api;
 using NetView.Web.Hub;
 using NetView.Web.Ingestion;
 using NetView.Web.Storage;
+using NetView.Web.ViewModels;
 
 namespace NetView.Web.Hosting;
 
@@ -70,6 +71,14 @@ internal static class LivePathExtensions
             }
         });
         services.AddSingleton<HistoryStore>();
+        services.AddOptions<SharedSnapshotOptions>().Bind(builder.Configuration.GetSection(SharedSnapshotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SharedSnapshotStore>();
+        services.AddSingleton(sp => new SharedSnapshots(
+            sp.GetRequiredService<SharedSnapshotStore>(),
+            sp.GetRequiredService<ClusterState>(),
+            sp.GetRequiredService<IOptions<LivePathOptions>>(),
+            sp.GetRequiredService<IOptions<SharedSnapshotOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LiveStoreService>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveStoreService>());
 
@@ -99,6 +108,7 @@ internal static class LivePathExtensions
         app.MapNodesApi();
         app.MapServicesApi();
         app.MapAnalyzeApi();
+        app.MapSnapshotsApi();
         app.MapMetricsApi();
         return app;
     }

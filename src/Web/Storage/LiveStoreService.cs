@@ -12,6 +12,7 @@ namespace NetView.Web.Storage;
 /// </summary>
 internal sealed partial class LiveStoreService(
     HistoryStore store,
+    SharedSnapshotStore sharedSnapshots,
     Ingestor ingestor,
     IOptions<LivePathOptions> options,
     IHostApplicationLifetime lifetime,
@@ -32,6 +33,7 @@ internal sealed partial class LiveStoreService(
         }
 
         await store.EnsureCreatedAsync(cancellationToken);
+        await sharedSnapshots.EnsureTableAsync(cancellationToken);
         var stored = await store.LoadAsync(cancellationToken);
         ingestor.Restore(stored);
         LogRestored(logger, stored.Nodes.Count, stored.Snapshots.Count, stored.Samples.Count);

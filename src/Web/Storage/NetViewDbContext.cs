@@ -15,6 +15,8 @@ internal sealed class NetViewDbContext(DbContextOptions<NetViewDbContext> option
 
     public DbSet<SampleRecord> Samples => Set<SampleRecord>();
 
+    public DbSet<SharedSnapshotRecord> SharedSnapshots => Set<SharedSnapshotRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<NodeRecord>(node =>
@@ -31,6 +33,11 @@ internal sealed class NetViewDbContext(DbContextOptions<NetViewDbContext> option
             sample.HasKey(s => s.Id);
             sample.HasIndex(s => new { s.Node, s.Family, s.Kind, s.Subject, s.Resolution, s.TimestampMs }).IsUnique();
             sample.HasIndex(s => new { s.Resolution, s.TimestampMs });
+        });
+        modelBuilder.Entity<SharedSnapshotRecord>(shared =>
+        {
+            shared.HasKey(s => s.Id);
+            shared.Property(s => s.Source).HasMaxLength(253);
         });
     }
 }

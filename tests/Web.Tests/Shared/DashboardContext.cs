@@ -22,6 +22,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     internal FakeDashboardSource Live { get; } = new();
     internal ClusterDirectory Directory { get; } = new();
     internal FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
+    internal TempDirectory Data { get; } = new();
+    internal SharedSnapshots Snapshots { get; }
 
     protected DashboardContext()
     {
@@ -33,6 +35,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<DumpImporter>();
         Services.AddSingleton<IDashboardSource>(Live);
         Services.AddSingleton(Directory);
+        Snapshots = SnapshotStores.Create(Data.Path, Clock);
+        Services.AddSingleton(Snapshots);
         Services.AddSingleton<DashboardSources>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 1200, 560));
@@ -45,5 +49,9 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Data.Dispose();
+    }
 }

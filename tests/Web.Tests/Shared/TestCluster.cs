@@ -32,4 +32,16 @@ internal static class TestCluster
     /// <summary>The rules of a node as <c>iptables-save</c> (no counters) prints them.</summary>
     public static string Rules(NodeSpec node, ClusterSpec? spec = null) =>
         KubeProxyRulesWriter.Write(spec ?? Spec(), node, RulesWriterOptions.Default);
+
+    /// <summary>Node A's rules repeated until the text is longer than <paramref name="bytes"/>: a body past an upload limit.</summary>
+    public static string RulesLongerThan(int bytes)
+    {
+        var body = new System.Text.StringBuilder();
+        while (body.Length <= bytes)
+        {
+            body.Append(Rules(NodeA));
+        }
+
+        return body.ToString();
+    }
 }
