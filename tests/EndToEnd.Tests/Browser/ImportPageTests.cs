@@ -85,4 +85,37 @@ public sealed class ImportPageTests(Chromium chromium) : IClassFixture<Chromium>
             Assert.Empty(dialogs);
         }
     }
+
+    [Fact]
+    public async Task SnapshotPage_HostileDumpPosted_ReadOnlyTextEverywhereUntilRevoked()
+    {
+        using var server = new ServerProcess(environment: "Development");
+        await server.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var created = await http.PostAsync("api/snapshots", new StringContent(HostileDump));
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var url = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("url").GetString()!;
+        var id = url["/s/".Length..];
+        var (page, dialogs) = await DashboardBrowser.NewPageAsync(chromium.Browser);
+
+        await DashboardBrowser.OpenAsync(page, new Uri(server.BaseAddress, url.TrimStart('/')));
+        var label = await page.GetByTestId("snapshot-label").InnerTextAsync();
+        Assert.StartsWith("Snapshot of uploaded taken ", label, StringComparison.Ordinal);
+        Assert.EndsWith("— read-only", label, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("a[href='/trace'], a[href='/services']").CountAsync());
+        await page.GetByTestId("snapshot-service-link").GetByText("evil/web:http").WaitForAsync();
+
+        await page.GetByTestId("snapshot-node").ClickAsync();
+        await page.GetByTestId("chain-group").First.WaitForAsync();
+        await DashboardBrowser.OpenAsync(page, new Uri(server.BaseAddress, $"nodes/uploaded?table=nat&chain=PREROUTING&import={id}"));
+        await page.GetByTestId("rules-grid").GetByText("<script>alert(1)</script>", new() { Exact = false }).WaitForAsync();
+        Assert.Equal(0, await page.Locator("img[src=x]").CountAsync());
+        Assert.False(await page.EvaluateAsync<bool>("() => [...document.scripts].some(s => s.textContent.includes('alert(1)'))"));
+
+        using var revoked = await http.DeleteAsync($"api/snapshots/{id}");
+        await DashboardBrowser.OpenAsync(page, new Uri(server.BaseAddress, url.TrimStart('/')));
+        await page.GetByTestId("import-missing").WaitForAsync();
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.Empty(dialogs);
+    }
 }

@@ -49,6 +49,24 @@ public sealed class SnapshotPageTests : DashboardContext
     }
 
     [Fact]
+    public void ShareSnapshotButton_LiveNode_ShowsLinkToFrozenSnapshot()
+    {
+        using var ingestion = new TestIngestion(state: ClusterState);
+        ingestion.Connect(new FakeAgent("node-a", TestCluster.Rules(TestCluster.NodeA)));
+        Live.AddNode("node-a", Dump, Clock.GetUtcNow());
+        NavigateTo("/nodes/node-a");
+        var page = Render<NodePage>(p => p.Add(x => x.NodeName, "node-a"));
+
+        page.Find("button[data-testid=share-snapshot]").Click();
+
+        var link = page.WaitForElement("input[data-testid=share-link]").GetAttribute("value")!;
+        var id = link[(link.IndexOf("/s/", StringComparison.Ordinal) + 3)..];
+        var shared = Assert.IsType<NetView.Web.ViewModels.SharedSnapshot>(Snapshots.Resolve(id));
+        Assert.Equal("node-a", shared.Source);
+        Assert.Contains(shared.Services(), s => s.Name == "shop/web:http");
+    }
+
+    [Fact]
     public void SnapshotPage_UnknownId_SaysSo()
     {
         NavigateTo("/s/AAAAAAAAAAAAAAAAAAAAAA");

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 using NetView.Web.Demo;
+using NetView.Web.Ingestion;
 using NetView.Web.Kubernetes;
 using NetView.Web.ViewModels;
 
@@ -25,6 +26,9 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
     internal TempDirectory Data { get; } = new();
     internal SharedSnapshots Snapshots { get; }
 
+    /// <summary>What the snapshot links freeze from (the live node page's "Share snapshot"); feed it through a <see cref="TestIngestion"/>.</summary>
+    internal ClusterState ClusterState { get; }
+
     protected DashboardContext()
     {
         Services.AddMudServices();
@@ -35,7 +39,8 @@ public abstract class DashboardContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<DumpImporter>();
         Services.AddSingleton<IDashboardSource>(Live);
         Services.AddSingleton(Directory);
-        Snapshots = SnapshotStores.Create(Data.Path, Clock);
+        ClusterState = new ClusterState(HistoryLimits.Default, 100, Clock, new PendingWrites(1000));
+        Snapshots = SnapshotStores.Create(Data.Path, Clock, ClusterState);
         Services.AddSingleton(Snapshots);
         Services.AddSingleton<DashboardSources>();
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -13,10 +13,10 @@ internal sealed class TestIngestion : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    public TestIngestion(LivePathOptions? options = null, HistoryLimits? limits = null)
+    public TestIngestion(LivePathOptions? options = null, HistoryLimits? limits = null, ClusterState? state = null)
     {
         Options = options ?? new LivePathOptions { AgentToken = "test-token-0123456789" };
-        State = new ClusterState(limits ?? HistoryLimits.Default, 100, Time, new PendingWrites(100_000));
+        State = state ?? new ClusterState(limits ?? HistoryLimits.Default, 100, Time, new PendingWrites(100_000));
         Catalog = new RuleSetCatalog(new RuleTextPool());
         Metrics = new IngestionMetrics(_services.GetRequiredService<IMeterFactory>());
         Ingestor = new Ingestor(State, Catalog, Metrics, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<Ingestor>.Instance);
