@@ -7,7 +7,7 @@ using NetView.Web.ViewModels;
 
 namespace NetView.Web.Tests.Shared;
 
-/// <summary>Shared snapshot links as the server wires them, on a real SQLite file in <paramref name="directory"/>.</summary>
+/// <summary>Shared snapshot links as the server wires them and creates their table at start, on a real SQLite file in a directory.</summary>
 internal static class SnapshotStores
 {
     public static SharedSnapshots Create(string directory, TimeProvider time, ClusterState? state = null, SharedSnapshotOptions? options = null)
@@ -21,8 +21,10 @@ internal static class SnapshotStores
             context.Database.EnsureCreated();
         }
 
+        var store = new SharedSnapshotStore(contexts);
+        store.EnsureTableAsync().GetAwaiter().GetResult();
         return new SharedSnapshots(
-            new SharedSnapshotStore(contexts),
+            store,
             state ?? new ClusterState(HistoryLimits.Default, 100, time, new PendingWrites(1000)),
             Options.Create(new LivePathOptions()),
             Options.Create(options ?? new SharedSnapshotOptions()),

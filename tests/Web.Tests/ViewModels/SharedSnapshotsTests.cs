@@ -81,6 +81,24 @@ public sealed class SharedSnapshotsTests : IDisposable
     }
 
     [Fact]
+    public async Task FreezeDump_DatabaseFromBeforeSnapshotLinks_TableAddedAtStart()
+    {
+        // A database an earlier version wrote already has tables, so EnsureCreated adds none.
+        using (var earlier = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data.Path, "netview.db")}"))
+        {
+            earlier.Open();
+            using var create = earlier.CreateCommand();
+            create.CommandText = "CREATE TABLE \"Nodes\" (\"Name\" TEXT NOT NULL PRIMARY KEY)";
+            create.ExecuteNonQuery();
+        }
+
+        var snapshots = SnapshotStores.Create(_data.Path, _ingestion.Time);
+        var frozen = await snapshots.FreezeDumpAsync(Dump, null);
+
+        Assert.NotNull(SnapshotStores.Create(_data.Path, _ingestion.Time).Resolve(frozen.Id));
+    }
+
+    [Fact]
     public async Task FreezeNode_Unknown_Null()
     {
         var snapshots = SnapshotStores.Create(_data.Path, _ingestion.Time, _ingestion.State);
