@@ -129,7 +129,7 @@ public sealed class Rule
     /// decoding it; false when the rule must be decoded to tell (<see cref="PlainRuleOptions"/>).
     /// </summary>
     /// <param name="hasMatch">Whether the rule loads <paramref name="module"/> at all.</param>
-    internal bool TryPlainMatchOption(string module, ReadOnlySpan<byte> moduleName, ReadOnlySpan<byte> option, out bool hasMatch, out string? value)
+    internal bool TryPlainMatchOption(string module, ReadOnlySpan<byte> option, out bool hasMatch, out string? value)
     {
         (hasMatch, value) = (false, null);
         var part = RulePartsOf.Module(module);
@@ -139,7 +139,7 @@ public sealed class Rule
         }
 
         hasMatch = (_parts & part) != 0;
-        return !hasMatch || PlainRuleOptions.TryMatchOption(_decoder.Source, _textStart, _textStart + _textLength, moduleName, option, out value);
+        return !hasMatch || PlainRuleOptions.TryMatchOption(_decoder.Source, _textStart, _textStart + _textLength, RulePartsOf.NameOf(part), option, out value);
     }
 
     /// <summary><c>Target.Option(option)?.Value</c> read from the text of a plain rule without decoding it; false when it must be decoded.</summary>

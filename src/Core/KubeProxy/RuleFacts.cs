@@ -85,7 +85,7 @@ internal static class RuleFacts
     public static decimal? Probability(Rule rule)
     {
         // Read off the text when the rule is plain: every KUBE-SVC rule of a big dump asks this.
-        if (rule.TryPlainMatchOption("statistic", "statistic"u8, "--probability"u8, out var hasStatistic, out var printed))
+        if (rule.TryPlainMatchOption("statistic", "--probability"u8, out var hasStatistic, out var printed))
         {
             if (!hasStatistic)
             {
@@ -97,7 +97,7 @@ internal static class RuleFacts
                 return ProbabilityCascade.Parse(printed) ?? 0m;
             }
 
-            if (rule.TryPlainMatchOption("statistic", "statistic"u8, "--every"u8, out _, out var everyText))
+            if (rule.TryPlainMatchOption("statistic", "--every"u8, out _, out var everyText))
             {
                 return Number(everyText) is int n and > 0 ? 1m / n : null;
             }

@@ -97,7 +97,7 @@ public sealed class PlainRuleTests
                         Assert.Equal(rule.Target.Option(pass.Option)?.Value, value);
                     }
                 }
-                else if (rule.TryPlainMatchOption(pass.Module, Encoding.ASCII.GetBytes(pass.Module), option, out var hasMatch, out var value))
+                else if (rule.TryPlainMatchOption(pass.Module, option, out var hasMatch, out var value))
                 {
                     answered++;
                     Assert.Equal(rule.MatchOf(pass.Module) is not null, hasMatch);

@@ -38,7 +38,7 @@ internal sealed partial class DumpReader
     private void AddPlainRule(int start, int end, Counters? counters, PlainRule plain)
     {
         _recognised++;
-        var chainId = InternChain(plain.Chain);
+        var chainId = _chains.Intern(plain.Chain);
         var chainName = _pool[chainId];
         var target = Target.None;
         var targetId = 0;
@@ -51,20 +51,6 @@ internal sealed partial class DumpReader
         var table = _table ?? InferredTable(InferTable(chainName, target.Name));
         Place(table, chainId, chainName, _pool, target, plain.TargetHasOptions, null, plain.Parts, counters, _lineNumber,
             plain.SawIpv6Address, targetId, _decoder, start, end - start);
-    }
-
-    // iptables-save writes the rules of a chain together: most rules name the chain of the rule before.
-    private int InternChain(Token chain)
-    {
-        if (chain.Length != _lastChainLength || _lastChainId == 0
-            || !new ReadOnlySpan<byte>(_source, chain.Start, chain.Length).SequenceEqual(new ReadOnlySpan<byte>(_source, _lastChainStart, _lastChainLength)))
-        {
-            _lastChainId = _pool.Intern(chain.Start, chain.Length);
-            _lastChainStart = chain.Start;
-            _lastChainLength = chain.Length;
-        }
-
-        return _lastChainId;
     }
 
     /// <summary>The target without options named by this pool word, one object for all rules (as <see cref="RuleSpecReader"/> shares it).</summary>

@@ -16,9 +16,7 @@ internal sealed partial class DumpReader
     private readonly RuleSpecReader _rules;
     private readonly ListingReader _listing;
     private readonly RuleDecoder _decoder;
-    private int _lastChainId;
-    private int _lastChainStart;
-    private int _lastChainLength;
+    private readonly RepeatedWord _chains;
     private readonly List<(Rule Rule, string Target, Table Table)> _unresolvedJumps = [];
     private int _diagnosticCount;
     private int _droppedDiagnostics;
@@ -49,6 +47,7 @@ internal sealed partial class DumpReader
         _pool = new StringPool(source, length, length / 512);
         _rules = new RuleSpecReader(source, _pool);
         _decoder = new RuleDecoder(source, length);
+        _chains = new RepeatedWord(source, _pool);
         _listing = new ListingReader(this);
     }
 

@@ -165,8 +165,8 @@ internal readonly struct PlainRule
         _ => false,
     };
 
-    /// <summary>The operand of -s/-d/-p/-i/-o, after an optional <c>!</c> (the old spelling).</summary>
-    private static bool TryOperand(byte[] source, ref Tokenizer tokens, out Token operand)
+    /// <summary>The operand of -s/-d/-p/-i/-o (or a module's name after -m), after an optional <c>!</c> (the old spelling).</summary>
+    internal static bool TryOperand(byte[] source, ref Tokenizer tokens, out Token operand)
     {
         if (!tokens.Next(out operand))
         {

@@ -48,7 +48,7 @@ internal static class PlainRuleOptions
 
             if (token.Length == 2 && letter is (byte)'s' or (byte)'d' or (byte)'p' or (byte)'i' or (byte)'o')
             {
-                SkipOperand(source, ref tokens);
+                PlainRule.TryOperand(source, ref tokens, out _);
                 continue;
             }
 
@@ -81,7 +81,7 @@ internal static class PlainRuleOptions
             {
                 if (token.Length == 2 && letter is (byte)'m' or (byte)'s' or (byte)'d' or (byte)'p' or (byte)'i' or (byte)'o')
                 {
-                    SkipOperand(source, ref tokens);
+                    PlainRule.TryOperand(source, ref tokens, out _);
                 }
                 else if (token.Length == 2 && letter is (byte)'j' or (byte)'g')
                 {
@@ -104,15 +104,6 @@ internal static class PlainRuleOptions
     private static bool IsDashed(byte[] source, Token token) => token.Length >= 2 && source[token.Start] == (byte)'-';
 
     private static ReadOnlySpan<byte> Span(byte[] source, Token token) => new(source, token.Start, token.Length);
-
-    /// <summary>Skips the word after -m/-s/-d/-p/-i/-o, and the <c>!</c> the old spelling puts before an operand.</summary>
-    private static void SkipOperand(byte[] source, ref Tokenizer tokens)
-    {
-        if (tokens.Next(out var operand) && operand.Length == 1 && operand.Flags == TokenFlags.None && source[operand.Start] == (byte)'!')
-        {
-            tokens.Next(out _);
-        }
-    }
 
     /// <summary>The option's one value; false when it has several (the reader joins those), none, or a <c>!</c> after it.</summary>
     private static bool TrySingleValue(byte[] source, ref Tokenizer tokens, out string? value)

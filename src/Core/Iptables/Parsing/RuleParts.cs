@@ -42,44 +42,59 @@ internal enum RuleParts : uint
 
 internal static class RulePartsOf
 {
-    /// <summary>The flag of a match module's name, as a string (lookups) or as input bytes (the scan).</summary>
-    public static RuleParts Module(string module) => module switch
-    {
-        "comment" => RuleParts.Comment,
-        "statistic" => RuleParts.Statistic,
-        "recent" => RuleParts.Recent,
-        "set" => RuleParts.Set,
-        "tcp" => RuleParts.Tcp,
-        "udp" => RuleParts.Udp,
-        "sctp" => RuleParts.Sctp,
-        "mark" => RuleParts.Mark,
-        "conntrack" => RuleParts.Conntrack,
-        "addrtype" => RuleParts.Addrtype,
-        "multiport" => RuleParts.Multiport,
-        "physdev" => RuleParts.Physdev,
-        "limit" => RuleParts.Limit,
-        "state" => RuleParts.State,
-        "connmark" => RuleParts.Connmark,
-        "icmp" => RuleParts.Icmp,
-        "icmp6" => RuleParts.Icmp6,
-        _ => RuleParts.OtherModule,
-    };
+    // The modules with a flag of their own, in one list for both lookups below.
+    private static readonly (string Name, byte[] Bytes, RuleParts Part)[] Modules =
+    [
+        M("comment", RuleParts.Comment), M("statistic", RuleParts.Statistic), M("recent", RuleParts.Recent),
+        M("set", RuleParts.Set), M("tcp", RuleParts.Tcp), M("udp", RuleParts.Udp), M("sctp", RuleParts.Sctp),
+        M("mark", RuleParts.Mark), M("conntrack", RuleParts.Conntrack), M("addrtype", RuleParts.Addrtype),
+        M("multiport", RuleParts.Multiport), M("physdev", RuleParts.Physdev), M("limit", RuleParts.Limit),
+        M("state", RuleParts.State), M("connmark", RuleParts.Connmark), M("icmp", RuleParts.Icmp), M("icmp6", RuleParts.Icmp6),
+    ];
 
-    public static RuleParts Module(ReadOnlySpan<byte> module) => module.Length switch
+    private static (string, byte[], RuleParts) M(string name, RuleParts part) => (name, System.Text.Encoding.ASCII.GetBytes(name), part);
+
+    /// <summary>The flag of a match module's name (lookups).</summary>
+    public static RuleParts Module(string module)
     {
-        3 => module.SequenceEqual("tcp"u8) ? RuleParts.Tcp : module.SequenceEqual("udp"u8) ? RuleParts.Udp
-            : module.SequenceEqual("set"u8) ? RuleParts.Set : RuleParts.OtherModule,
-        4 => module.SequenceEqual("sctp"u8) ? RuleParts.Sctp : module.SequenceEqual("mark"u8) ? RuleParts.Mark
-            : module.SequenceEqual("icmp"u8) ? RuleParts.Icmp : RuleParts.OtherModule,
-        5 => module.SequenceEqual("limit"u8) ? RuleParts.Limit : module.SequenceEqual("state"u8) ? RuleParts.State
-            : module.SequenceEqual("icmp6"u8) ? RuleParts.Icmp6 : RuleParts.OtherModule,
-        6 => module.SequenceEqual("recent"u8) ? RuleParts.Recent : RuleParts.OtherModule,
-        7 => module.SequenceEqual("comment"u8) ? RuleParts.Comment : module.SequenceEqual("physdev"u8) ? RuleParts.Physdev : RuleParts.OtherModule,
-        8 => module.SequenceEqual("addrtype"u8) ? RuleParts.Addrtype : module.SequenceEqual("connmark"u8) ? RuleParts.Connmark : RuleParts.OtherModule,
-        9 => module.SequenceEqual("statistic"u8) ? RuleParts.Statistic : module.SequenceEqual("conntrack"u8) ? RuleParts.Conntrack
-            : module.SequenceEqual("multiport"u8) ? RuleParts.Multiport : RuleParts.OtherModule,
-        _ => RuleParts.OtherModule,
-    };
+        foreach (var (name, _, part) in Modules)
+        {
+            if (name == module)
+            {
+                return part;
+            }
+        }
+
+        return RuleParts.OtherModule;
+    }
+
+    /// <summary>The flag of a match module's name as input bytes (the scan; most names differ in length at once).</summary>
+    public static RuleParts Module(ReadOnlySpan<byte> module)
+    {
+        foreach (var (_, bytes, part) in Modules)
+        {
+            if (module.SequenceEqual(bytes))
+            {
+                return part;
+            }
+        }
+
+        return RuleParts.OtherModule;
+    }
+
+    /// <summary>The module's name as bytes, for a flag of <see cref="Modules"/>.</summary>
+    public static ReadOnlySpan<byte> NameOf(RuleParts part)
+    {
+        foreach (var (_, bytes, each) in Modules)
+        {
+            if (each == part)
+            {
+                return bytes;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(part), part, "not a module with a flag of its own");
+    }
 
     /// <summary>The flag of <c>-s</c>, <c>-d</c>, <c>-p</c>, <c>-i</c> or <c>-o</c>.</summary>
     public static RuleParts Operand(byte letter) => letter switch

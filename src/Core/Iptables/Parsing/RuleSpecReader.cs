@@ -15,12 +15,14 @@ internal sealed partial class RuleSpecReader
     private readonly List<int> _optionCacheIds = new(8);
     private readonly List<Token> _values = new(4);
     private readonly MatchListCache _matchLists;
+    private readonly RepeatedWord _chains;
 
     /// <param name="sharedMatchLists">How many distinct match lists to share between rules at most.</param>
     public RuleSpecReader(byte[] source, StringPool pool, int sharedMatchLists = 1 << 16)
     {
         _source = source;
         _pool = pool;
+        _chains = new RepeatedWord(source, pool);
         _matchLists = new MatchListCache(sharedMatchLists);
     }
 
@@ -63,9 +65,6 @@ internal sealed partial class RuleSpecReader
     private TargetKind _targetKind;
     private int _countersStart;
     private int _countersEnd;
-    private int _lastChainId;
-    private int _lastChainStart;
-    private int _lastChainLength;
 
     /// <summary>
     /// Reads the rule spec in <c>source[start..end)</c>, which begins with <c>-A</c> (or <c>--append</c>).
@@ -82,20 +81,7 @@ internal sealed partial class RuleSpecReader
             return false;
         }
 
-        // iptables-save writes the rules of a chain together: most rules name the chain of the rule before.
-        if (chainToken.Length == _lastChainLength && _lastChainId != 0
-            && new ReadOnlySpan<byte>(_source, chainToken.Start, chainToken.Length).SequenceEqual(new ReadOnlySpan<byte>(_source, _lastChainStart, _lastChainLength)))
-        {
-            ChainId = _lastChainId;
-        }
-        else
-        {
-            ChainId = _pool.Intern(chainToken.Start, chainToken.Length);
-            _lastChainId = ChainId;
-            _lastChainStart = chainToken.Start;
-            _lastChainLength = chainToken.Length;
-        }
-
+        ChainId = _chains.Intern(chainToken);
         Chain = _pool[ChainId];
         while (tokens.Next(out var token))
         {
