@@ -14,6 +14,8 @@ public static class KubeProxyAnalyzer
     public static KubeProxyAnalysis Analyze(RuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
+        // Started first: on a big dump they run on the other core while this one walks the chains.
+        var ruleSetChecks = RuleSetChecks.Start(ruleSet, ruleSet.RuleCount >= FindingChecks.ParallelFrom);
         var nat = ruleSet.Table("nat");
         var registry = new ServicePortRegistry();
         var mode = IsIpvs(nat) ? ProxyMode.Ipvs : ProxyMode.None;
@@ -39,8 +41,7 @@ public static class KubeProxyAnalyzer
         }
 
         var clusterCidr = mode == ProxyMode.Iptables ? registry.ClusterCidr() : null;
-        var findings = FindingChecks.Run(ruleSet, servicePorts, clusterCidr, registry.Cascades,
-            ruleSet.RuleCount >= FindingChecks.ParallelFrom);
+        var findings = FindingChecks.Run(ruleSet, servicePorts, clusterCidr, registry.Cascades, ruleSetChecks);
         return new KubeProxyAnalysis(
             ruleSet.Family,
             mode,

@@ -13,59 +13,47 @@ public static class FindingChecks
     /// <param name="cascades">The cascades the analyzer judged while reading them; the others are read here.</param>
     /// <param name="parallel">Whether the rule-set-wide checks run side by side (big dumps; see <see cref="ParallelFrom"/>).</param>
     internal static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, string? clusterCidr,
-        CascadeVerdicts? cascades, bool parallel)
+        CascadeVerdicts? cascades, bool parallel) =>
+        Run(ruleSet, servicePorts, clusterCidr, cascades, RuleSetChecks.Start(ruleSet, parallel));
+
+    /// <param name="ruleSetChecks">The checks that need no service ports, started before the analyzer's walk.</param>
+    internal static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, string? clusterCidr,
+        CascadeVerdicts? cascades, RuleSetChecks ruleSetChecks)
     {
+        // Chain names hash every endpoint chain: on a big dump that runs beside the checks below.
+        // Each check that runs elsewhere fills its own sink, absorbed where it stands in this order.
+        var chainNames = ruleSetChecks.Parallel ? Task.Run(() => ChainNames(ruleSet, servicePorts)) : null;
         var sink = new FindingSink();
         NoEndpointsCheck.Run(servicePorts, sink);
         ProbabilityMismatchCheck.Run(ruleSet, servicePorts, sink, cascades);
         EndpointCommentMismatchCheck.Run(servicePorts, sink);
-        RunRuleSetChecks(ruleSet, servicePorts, sink, parallel);
-        LargeRuleSetCheck.Run(ruleSet, sink);
-        UnparsedLineCheck.Run(ruleSet, sink);
-        UnevenObservedSplitCheck.Run(servicePorts, sink);
+        var traced = new FindingSink();
+        LargeRuleSetCheck.Run(ruleSet, traced);
+        UnparsedLineCheck.Run(ruleSet, traced);
+        UnevenObservedSplitCheck.Run(servicePorts, traced);
         if (servicePorts.Count > 0 && !MayBeExcerpt(ruleSet) && ServicePortProbe.EntersKubeServices(ruleSet))
         {
             var probe = new ServicePortProbe(ruleSet, clusterCidr);
-            ShadowedServiceCheck.Run(servicePorts, probe, sink);
-            ServiceUnreachableCheck.Run(servicePorts, probe, sink);
-            SourceNotPreservedCheck.Run(servicePorts, probe, sink);
-            LoadBalancerSourceRangesCheck.Run(servicePorts, probe, sink);
+            ShadowedServiceCheck.Run(servicePorts, probe, traced);
+            ServiceUnreachableCheck.Run(servicePorts, probe, traced);
+            SourceNotPreservedCheck.Run(servicePorts, probe, traced);
+            LoadBalancerSourceRangesCheck.Run(servicePorts, probe, traced);
         }
+
+        sink.Absorb(chainNames is null ? ChainNames(ruleSet, servicePorts) : chainNames.GetAwaiter().GetResult());
+        sink.Absorb(ruleSetChecks.Finish());
+        sink.Absorb(traced);
         return sink.ToList();
     }
 
     /// <summary>From this many rules on, the rule-set-wide checks run side by side.</summary>
     internal const int ParallelFrom = 20_000;
 
-    /// <summary>
-    /// The checks that read every rule or hash every endpoint chain. They only read the rule set, so
-    /// on a big dump they run side by side, each into its own sink, merged in this fixed order.
-    /// </summary>
-    private static void RunRuleSetChecks(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, FindingSink sink, bool parallel)
+    private static FindingSink ChainNames(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts)
     {
-        Action<FindingSink>[] checks =
-        [
-            s => ChainNameCheck.Run(ruleSet, servicePorts, s),
-            s => DuplicateRuleCheck.Run(ruleSet, s),
-            s => DanglingJumpCheck.Run(ruleSet, s),
-            s => OrphanChainCheck.Run(ruleSet, s),
-        ];
-        if (!parallel)
-        {
-            foreach (var check in checks)
-            {
-                check(sink);
-            }
-
-            return;
-        }
-
-        var sinks = new FindingSink[checks.Length];
-        Parallel.For(0, checks.Length, i => checks[i](sinks[i] = new FindingSink()));
-        foreach (var each in sinks)
-        {
-            sink.Absorb(each);
-        }
+        var sink = new FindingSink();
+        ChainNameCheck.Run(ruleSet, servicePorts, sink);
+        return sink;
     }
 
     /// <summary>
