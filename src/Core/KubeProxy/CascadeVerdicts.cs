@@ -9,27 +9,25 @@ namespace NetView.Core.KubeProxy;
 /// </summary>
 internal sealed class CascadeVerdicts
 {
-    private readonly HashSet<string> _judged = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Rule[] Rules, decimal?[] Probabilities)> _mismatched = new(StringComparer.Ordinal);
+    // Every judged chain, with its off cascade or null when it splits right: one lookup answers both.
+    private readonly Dictionary<string, OffCascade?> _judged = new(StringComparer.Ordinal);
 
     /// <summary>Judges the cascade of <paramref name="chain"/>: its endpoint-jumping rules and their probabilities.</summary>
     public void Judge(string chain, List<Rule> rules, List<decimal?> probabilities)
     {
-        if (!_judged.Add(chain))
+        if (_judged.ContainsKey(chain))
         {
             return;
         }
 
-        if (Analysis.Findings.ProbabilityMismatchCheck.IsOff(rules, probabilities))
-        {
-            _mismatched[chain] = (rules.ToArray(), probabilities.ToArray());
-        }
+        _judged.Add(chain, Analysis.Findings.ProbabilityMismatchCheck.IsOff(rules, probabilities)
+            ? new OffCascade(rules.ToArray(), probabilities.ToArray())
+            : null);
     }
 
     /// <summary>True when the walk judged this chain; <paramref name="mismatch"/> is then its off cascade, or null when it splits right.</summary>
-    public bool TryGet(string chain, out (Rule[] Rules, decimal?[] Probabilities)? mismatch)
-    {
-        mismatch = _mismatched.TryGetValue(chain, out var found) ? found : null;
-        return _judged.Contains(chain);
-    }
+    public bool TryGet(string chain, out OffCascade? mismatch) => _judged.TryGetValue(chain, out mismatch);
+
+    /// <summary>A cascade that does not split as kube-proxy means: its steps and their probabilities.</summary>
+    public sealed record OffCascade(Rule[] Rules, decimal?[] Probabilities);
 }

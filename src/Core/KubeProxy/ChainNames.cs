@@ -56,40 +56,58 @@ public static class ChainNames
         Sep + EndpointHash(servicePortName, protocol, endpoint);
 
     /// <summary>
-    /// True when <paramref name="hash"/> is <see cref="EndpointHash"/> of these; without building
-    /// the input string, for confirming every endpoint chain of a large cluster.
+    /// True when <paramref name="hash"/> is <see cref="ServicePortHash"/> of these; without building
+    /// strings, for confirming the chains of every service port of a large cluster.
     /// </summary>
-    internal static bool IsEndpointHash(ReadOnlySpan<char> hash, string servicePortName, string protocol, string endpoint)
+    internal static bool IsServicePortHash(ReadOnlySpan<char> hash, string servicePortName, string protocol) =>
+        IsHash(hash, servicePortName, protocol, "");
+
+    /// <summary>
+    /// True when <paramref name="hash"/> is <see cref="EndpointHash"/> of these; without building
+    /// strings, for confirming every endpoint chain of a large cluster.
+    /// </summary>
+    internal static bool IsEndpointHash(ReadOnlySpan<char> hash, string servicePortName, string protocol, string endpoint) =>
+        IsHash(hash, servicePortName, protocol, endpoint);
+
+    private static bool IsHash(ReadOnlySpan<char> hash, string servicePortName, string protocol, string endpoint)
     {
         const int MaxStackInput = 512;
         var lowerProtocol = protocol.ToLowerInvariant();
-        if (Encoding.UTF8.GetMaxByteCount(servicePortName.Length + lowerProtocol.Length + endpoint.Length) > MaxStackInput)
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(servicePortName.Length + lowerProtocol.Length + endpoint.Length);
+        if (maxBytes > MaxStackInput)
         {
-            return hash.SequenceEqual(EndpointHash(servicePortName, protocol, endpoint));
+            return hash.SequenceEqual(Hash(servicePortName + lowerProtocol + endpoint));
         }
 
-        Span<byte> input = stackalloc byte[MaxStackInput];
+        Span<byte> input = stackalloc byte[maxBytes];
         var length = Encoding.UTF8.GetBytes(servicePortName, input);
         length += Encoding.UTF8.GetBytes(lowerProtocol, input[length..]);
         length += Encoding.UTF8.GetBytes(endpoint, input[length..]);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(input[..length], digest);
-        return hash.SequenceEqual(Base32Prefix(digest, 16));
+        Span<char> chars = stackalloc char[HashLength];
+        Base32Prefix(digest, chars);
+        return hash.SequenceEqual(chars);
     }
+
+    /// <summary>Characters of base32(sha256) kube-proxy keeps.</summary>
+    private const int HashLength = 16;
 
     private static string Hash(string input)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(input), digest);
-        return Base32Prefix(digest, 16);
+        Span<char> chars = stackalloc char[HashLength];
+        Base32Prefix(digest, chars);
+        return new string(chars);
     }
 
     // RFC 4648 standard alphabet, as Go's base32.StdEncoding; 16 characters take the first 10 bytes,
     // so padding never comes into it.
-    private static string Base32Prefix(ReadOnlySpan<byte> bytes, int length)
+    private static void Base32Prefix(ReadOnlySpan<byte> bytes, Span<char> chars)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        Span<char> chars = stackalloc char[length];
+        var length = chars.Length;
         var buffer = 0;
         var bits = 0;
         var index = 0;
@@ -105,7 +123,5 @@ public static class ChainNames
             bits -= 5;
             chars[written++] = alphabet[(buffer >> bits) & 0x1F];
         }
-
-        return new string(chars);
     }
 }

@@ -44,6 +44,9 @@ public static class KubeChains
     }
 
     /// <summary>The hash part of a per-service chain name (shared by its SVC, SVL, EXT, FW and XLB chains).</summary>
-    public static string Suffix(string chain) =>
-        chain.StartsWith(ChainNames.Fw, StringComparison.Ordinal) ? chain[ChainNames.Fw.Length..] : chain[PrefixLength..];
+    public static string Suffix(string chain) => SuffixOf(chain).ToString();
+
+    /// <summary><see cref="Suffix"/> without a new string: looked up for every per-service chain of a dump.</summary>
+    internal static ReadOnlySpan<char> SuffixOf(string chain) =>
+        chain.StartsWith(ChainNames.Fw, StringComparison.Ordinal) ? chain.AsSpan(ChainNames.Fw.Length) : chain.AsSpan(PrefixLength);
 }

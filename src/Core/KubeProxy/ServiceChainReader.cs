@@ -12,6 +12,7 @@ internal static class ServiceChainReader
 {
     public static void Read(Chain chain, KubeChainKind kind, ServicePortBuilder builder, ServicePortRegistry registry)
     {
+        builder.Reserve(chain.Rules.Count);
         switch (kind)
         {
             case KubeChainKind.Svc or KubeChainKind.Svl or KubeChainKind.Xlb:
@@ -36,6 +37,12 @@ internal static class ServiceChainReader
         endpoints.Clear();
         steps.Clear();
         stepProbabilities.Clear();
+        if (builder.Endpoints.Count == 0)
+        {
+            // The first cascade read names (nearly) every endpoint, one per rule at most.
+            builder.Endpoints.Capacity = chain.Rules.Count;
+        }
+
         for (var r = 0; r < chain.Rules.Count; r++)
         {
             var rule = chain.Rules[r];

@@ -32,13 +32,25 @@ internal static class ServiceChainWalker
             ServiceChainReader.Read(chain, kind, owner, registry);
         }
 
+        var chains = registry.ScratchChains;
         foreach (var builder in registry.Ordered)
         {
+            // Looked up first, so that the service port's rule list grows once for all of them.
+            chains.Clear();
+            var rules = 0;
             foreach (var endpoint in builder.Endpoints)
             {
-                if (nat.Chain(endpoint.Chain) is { } chain)
+                var chain = nat.Chain(endpoint.Chain);
+                chains.Add(chain);
+                rules += chain?.Rules.Count ?? 0;
+            }
+
+            builder.Reserve(rules);
+            for (var i = 0; i < chains.Count; i++)
+            {
+                if (chains[i] is { } chain)
                 {
-                    ServiceChainReader.ReadEndpoint(chain, endpoint, builder);
+                    ServiceChainReader.ReadEndpoint(chain, builder.Endpoints[i], builder);
                 }
             }
         }

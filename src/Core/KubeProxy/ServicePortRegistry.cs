@@ -8,11 +8,18 @@ namespace NetView.Core.KubeProxy;
 internal sealed class ServicePortRegistry
 {
     private readonly Dictionary<(string Name, string Protocol), ServicePortBuilder> _byKey = [];
+    // Looked up by the span of a chain name's hash, so that no lookup makes a string.
     private readonly Dictionary<string, ServicePortBuilder> _bySuffix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ServicePortBuilder>.AlternateLookup<ReadOnlySpan<char>> _bySuffixSpan;
     private readonly Dictionary<string, int> _cidrs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KubeProxyComment?> _comments = new(StringComparer.Ordinal);
     private Dictionary<string, ServicePortBuilder>? _byHash;
     private int _hashed;
+
+    public ServicePortRegistry()
+    {
+        _bySuffixSpan = _bySuffix.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public List<ServicePortBuilder> Ordered { get; } = [];
 
@@ -24,6 +31,8 @@ internal sealed class ServicePortRegistry
     public List<Rule> ScratchCascadeSteps { get; } = [];
 
     public List<decimal?> ScratchCascadeProbabilities { get; } = [];
+
+    public List<Chain?> ScratchChains { get; } = [];
 
     /// <summary>The cascades read so far, judged for the probability check.</summary>
     public CascadeVerdicts Cascades { get; } = new();
@@ -66,7 +75,7 @@ internal sealed class ServicePortRegistry
     public ServicePortBuilder? Find(string name, string protocol) => _byKey.GetValueOrDefault((name, protocol));
 
     /// <summary>The service port whose chains carry this chain's hash, or null.</summary>
-    public ServicePortBuilder? OwnerOf(string chain) => _bySuffix.GetValueOrDefault(KubeChains.Suffix(chain));
+    public ServicePortBuilder? OwnerOf(string chain) => _bySuffixSpan.TryGetValue(KubeChains.SuffixOf(chain), out var owner) ? owner : null;
 
     /// <summary>Records that <paramref name="chain"/> (and every chain with its hash) belongs to <paramref name="builder"/>.</summary>
     public void Claim(ServicePortBuilder builder, string chain)
@@ -77,7 +86,12 @@ internal sealed class ServicePortRegistry
             return;
         }
 
-        _bySuffix.TryAdd(KubeChains.Suffix(chain), builder);
+        var suffix = KubeChains.SuffixOf(chain);
+        if (!_bySuffixSpan.ContainsKey(suffix))
+        {
+            _bySuffix.Add(suffix.ToString(), builder);
+        }
+
         switch (kind)
         {
             case KubeChainKind.Svc: builder.Svc ??= chain; break;
@@ -104,7 +118,7 @@ internal sealed class ServicePortRegistry
             _byHash.TryAdd(ChainNames.ServicePortHash(builder.Name.Written, builder.Protocol), builder);
         }
 
-        return _byHash.GetValueOrDefault(KubeChains.Suffix(chain));
+        return _byHash.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(KubeChains.SuffixOf(chain), out var owner) ? owner : null;
     }
 
     public void CountCidr(string? cidr)

@@ -32,13 +32,12 @@ public static class ChainNameCheck
             return;
         }
 
-        var suffix = KubeChains.Suffix(chain);
-        foreach (var name in WrittenNames(port))
+        // An unnamed port was "ns/svc:" before kube-proxy 1.17 and "ns/svc" after; the hash is of what was written.
+        var suffix = KubeChains.SuffixOf(chain);
+        if (ChainNames.IsServicePortHash(suffix, port.Name, port.Protocol)
+            || (port.PortName.Length == 0 && ChainNames.IsServicePortHash(suffix, port.Name + ":", port.Protocol)))
         {
-            if (ChainNames.ServicePortHash(name, port.Protocol) == suffix)
-            {
-                return;
-            }
+            return;
         }
 
         sink.Add(new Finding(FindingCodes.ChainNameMismatch, FindingSeverity.Warning, $"nat/{chain}",
@@ -48,8 +47,9 @@ public static class ChainNameCheck
 
     private static void CheckUncommentedEndpoints(Table nat, ServicePort port, FindingSink sink)
     {
-        foreach (var endpoint in port.Endpoints)
+        for (var e = 0; e < port.Endpoints.Count; e++)
         {
+            var endpoint = port.Endpoints[e];
             if (endpoint.CommentAddress is not null || endpoint.Address.Length == 0
                 || DnatOf(nat.Chain(endpoint.Chain)) is not { Comment: null } dnat)
             {
@@ -68,9 +68,6 @@ public static class ChainNameCheck
             }
         }
     }
-
-    // An unnamed port was "ns/svc:" before kube-proxy 1.17 and "ns/svc" after; the hash is of what was written.
-    private static string[] WrittenNames(ServicePort port) => port.PortName.Length == 0 ? [port.Name, port.Name + ":"] : [port.Name];
 
     private static Rule? DnatOf(Chain? chain)
     {

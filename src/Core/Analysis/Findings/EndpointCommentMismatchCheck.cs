@@ -12,8 +12,9 @@ public static class EndpointCommentMismatchCheck
     {
         foreach (var port in servicePorts)
         {
-            foreach (var endpoint in port.Endpoints)
+            for (var e = 0; e < port.Endpoints.Count; e++)
             {
+                var endpoint = port.Endpoints[e];
                 if (endpoint.CommentAddress is null || endpoint.CommentAddress == endpoint.Address)
                 {
                     continue;

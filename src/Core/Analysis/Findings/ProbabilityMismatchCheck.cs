@@ -33,14 +33,15 @@ public static class ProbabilityMismatchCheck
         {
             foreach (var name in (ReadOnlySpan<string?>)[port.Chains.Svc, port.Chains.Svl, port.Chains.Xlb])
             {
-                if (name is null || nat.Chain(name) is not { } chain)
+                // A chain the walk judged exists; one that splits right needs no lookup at all.
+                CascadeVerdicts.OffCascade? mismatch = null;
+                var judged = name is not null && verdicts is not null && verdicts.TryGet(name, out mismatch);
+                if (name is null || (judged && mismatch is null) || nat.Chain(name) is not { } chain)
                 {
                     continue;
                 }
 
-                var finding = verdicts is not null && verdicts.TryGet(name, out var mismatch)
-                    ? mismatch is { } off ? Judge(port.Name, chain, off.Rules, off.Probabilities) : null
-                    : Check(port.Name, chain, rules, probabilities);
+                var finding = mismatch is { } off ? Judge(port.Name, chain, off.Rules, off.Probabilities) : Check(port.Name, chain, rules, probabilities);
                 if (finding is not null)
                 {
                     sink.Add(finding);
@@ -76,8 +77,14 @@ public static class ProbabilityMismatchCheck
     /// <summary>True when a step's probability is not the 1/(n − i) kube-proxy writes, or the last step has one.</summary>
     internal static bool IsOff(IReadOnlyList<Rule> rules, IReadOnlyList<decimal?> probabilities)
     {
-        var tolerance = Tolerance(probabilities);
-        for (var i = 0; i < rules.Count; i++)
+        // A cascade within the printing tolerance is within any wider one too: the usual answer
+        // for every cascade of a big dump, without looking for the five-decimal writing.
+        return IsOff(rules.Count, probabilities, PrintingTolerance) && IsOff(rules.Count, probabilities, Tolerance(probabilities));
+    }
+
+    private static bool IsOff(int steps, IReadOnlyList<decimal?> probabilities, decimal tolerance)
+    {
+        for (var i = 0; i < steps; i++)
         {
             if (IsOffStep(probabilities, i, tolerance))
             {
@@ -125,9 +132,9 @@ public static class ProbabilityMismatchCheck
 
     private static bool LooksFiveDecimal(IReadOnlyList<decimal?> probabilities)
     {
-        foreach (var probability in probabilities)
+        for (var i = 0; i < probabilities.Count; i++)
         {
-            if (probability is { } p && Math.Abs(p - Math.Round(p, 5)) > PrintingTolerance)
+            if (probabilities[i] is { } p && Math.Abs(p - Math.Round(p, 5)) > PrintingTolerance)
             {
                 return false;
             }

@@ -14,11 +14,12 @@ public static class UnevenObservedSplitCheck
     {
         foreach (var port in servicePorts)
         {
-            var endpoints = port.Endpoints.Where(e => e.Probability is not null && e.Connections is not null).ToList();
-            if (endpoints.Count < 2 || endpoints.Count != port.Endpoints.Count(e => e.Probability is not null))
+            if (!AllCounted(port.Endpoints))
             {
                 continue;
             }
+
+            var endpoints = port.Endpoints.Where(e => e.Probability is not null).ToList();
 
             var observed = endpoints.Select(e => e.Connections!.Value).ToArray();
             var expected = endpoints.Select(e => e.Probability!.Value).ToArray();
@@ -42,6 +43,27 @@ public static class UnevenObservedSplitCheck
                 evidence,
                 string.Join(" ", verdict.Explanations)));
         }
+    }
+
+    // Two or more endpoints in the cluster cascade, each with counters; asked of every service port
+    // of a big dump, so without a list per port.
+    private static bool AllCounted(IReadOnlyList<ServiceEndpoint> endpoints)
+    {
+        var inCascade = 0;
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            if (endpoints[i].Probability is not null)
+            {
+                if (endpoints[i].Connections is null)
+                {
+                    return false;
+                }
+
+                inCascade++;
+            }
+        }
+
+        return inCascade >= 2;
     }
 
     private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";

@@ -16,10 +16,26 @@ public static class UnparsedLineCheck
             return;
         }
 
-        var ruleLines = new HashSet<int>();
-        foreach (var rule in ruleSet.AllRules())
+        // The diagnostics' lines that became rules: a set as small as the diagnostics, not as big as the rules.
+        var diagnosticLines = new HashSet<int>();
+        foreach (var diagnostic in ruleSet.Diagnostics)
         {
-            ruleLines.Add(rule.Line);
+            diagnosticLines.Add(diagnostic.Line);
+        }
+
+        var ruleLines = new HashSet<int>();
+        foreach (var table in ruleSet.Tables)
+        {
+            foreach (var chain in table.Chains)
+            {
+                for (var r = 0; r < chain.Rules.Count; r++)
+                {
+                    if (diagnosticLines.Contains(chain.Rules[r].Line))
+                    {
+                        ruleLines.Add(chain.Rules[r].Line);
+                    }
+                }
+            }
         }
 
         foreach (var diagnostic in ruleSet.Diagnostics)
