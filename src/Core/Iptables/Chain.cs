@@ -7,7 +7,9 @@ namespace NetView.Core.Iptables;
 /// </summary>
 public sealed class Chain
 {
-    private readonly List<Rule> _rules = [];
+    private RuleRows? _rows;
+    private int _first;
+    private ChainRules? _view;
 
     public Chain(string table, string name)
     {
@@ -29,12 +31,29 @@ public sealed class Chain
     /// <summary>1-based line of the declaration, or of the first rule when undeclared.</summary>
     public int Line { get; set; }
 
-    public IReadOnlyList<Rule> Rules => _rules;
+    public IReadOnlyList<Rule> Rules => _rows is null ? [] : _view ??= new ChainRules(_rows, _first, RuleCount);
+
+    internal int RuleCount { get; private set; }
 
     public bool IsBuiltin => Name is "PREROUTING" or "INPUT" or "FORWARD" or "OUTPUT" or "POSTROUTING";
 
-    /// <summary>Appends a rule; used by the parser while it reads the input.</summary>
-    public void Add(Rule rule) => _rules.Add(rule);
+    /// <summary>Appends the rule in row <paramref name="index"/>; the parser calls it while it reads the input.</summary>
+    internal void Add(RuleRows rows, int index)
+    {
+        if (RuleCount == 0)
+        {
+            (_rows, _first) = (rows, index);
+        }
+        else if (_first + RuleCount != index)
+        {
+            rows.Scattered = true;
+        }
+
+        RuleCount++;
+    }
+
+    /// <summary>The chain's rules now start at row <paramref name="first"/> (<see cref="RuleRows.Regroup"/>).</summary>
+    internal void MoveRules(int first) => _first = first;
 
     public override string ToString() => $"{Table}/{Name}";
 }

@@ -8,64 +8,34 @@ namespace NetView.Core.Iptables;
 /// matches, what it does, and its counters when the input had them. The raw text is kept beside
 /// the parsed fields, as kube-proxy's own test parser does, so nothing is lost in translation.
 /// </summary>
-public sealed class Rule
+public sealed class Rule : IEquatable<Rule>
 {
-    private readonly Chain _chain;
-    private readonly RuleDecoder? _decoder;
-    private readonly int _textStart;
-    private readonly int _textLength;
-    private readonly long _packets;
-    private readonly long _bytes;
-    private readonly CounterKind _counters;
+    private readonly RuleRows _rows;
+    private readonly int _index;
 
-    // Plain rules (most of a kube-proxy dump) keep only where their text lies, the target and the
-    // counters; the rest is decoded from the text when first asked for, and a decoded spec may be
-    // dropped again (RuleDecoder bounds how many it keeps). 300,000 decoded rules would take five
-    // times the memory of the dump itself.
-    private readonly Target _target;
-    private readonly bool _targetHasOptions;
-    private readonly RuleParts _parts;
-    private RuleSpec? _spec;
-
-    /// <param name="target">The target, or (with <paramref name="targetHasOptions"/>) its kind and name only, options decoded later.</param>
-    /// <param name="spec">The decoded rule; null for a plain rule, decoded on first use.</param>
-    /// <param name="parts">What a plain rule holds, as its scan saw; <see cref="RuleParts.None"/> when unknown.</param>
-    internal Rule(Chain chain, int number, int line, Counters? counters, Target target, bool targetHasOptions, RuleSpec? spec,
-        RuleParts parts, RuleDecoder? decoder, int textStart, int textLength)
+    // A rule is a view of its row (RuleRows): made when asked for, equal to every other view of
+    // the same row. Plain rules (most of a kube-proxy dump) keep only where their text lies, the
+    // target and the counters; the rest is decoded from the text when first asked for, and a
+    // decoded spec may be dropped again (RuleDecoder bounds how many it keeps).
+    internal Rule(RuleRows rows, int index)
     {
-        _parts = parts;
-        _chain = chain;
-        Number = number;
-        Line = line;
-        _target = target;
-        _targetHasOptions = targetHasOptions;
-        _spec = spec;
-        _decoder = decoder;
-        _textStart = textStart;
-        _textLength = textLength;
-        if (counters is { } value)
-        {
-            _packets = value.Packets;
-            _bytes = value.Bytes;
-            _counters = value.Approximate ? CounterKind.Approximate : CounterKind.Exact;
-        }
+        _rows = rows;
+        _index = index;
     }
 
-    private enum CounterKind : byte
-    {
-        None,
-        Exact,
-        Approximate,
-    }
+    private ref RuleRows.Row Row => ref _rows[_index];
 
-    public string Table => _chain.Table;
-    public string Chain => _chain.Name;
+
+    private RuleDecoder? _decoder => _rows.Decoder;
+
+    public string Table => Row.Chain.Table;
+    public string Chain => Row.Chain.Name;
 
     /// <summary>1-based position in its chain.</summary>
-    public int Number { get; }
+    public int Number => Row.Number;
 
     /// <summary>1-based line in the input the rule was read from.</summary>
-    public int Line { get; }
+    public int Line => Row.Line;
 
     /// <summary>
     /// The rule in <c>iptables-save</c> form without counters (<c>-A CHAIN ...</c>). For inputs in
@@ -73,7 +43,7 @@ public sealed class Rule
     /// Untrusted text from a node: render it escaped.
     /// </summary>
     public string Text =>
-        _spec?.Text ?? (_decoder is null ? "" : System.Text.Encoding.UTF8.GetString(_decoder.Source, _textStart, _textLength));
+        Row.Spec?.Text ?? (_decoder is null ? "" : System.Text.Encoding.UTF8.GetString(_decoder.Source, Row.TextStart, Row.TextLength));
 
     /// <summary>
     /// The text's UTF-8 bytes without decoding them, when the text is a slice of the input: for
@@ -81,19 +51,16 @@ public sealed class Rule
     /// </summary>
     internal bool TryGetTextSlice(out byte[] source, out int start, out int length)
     {
-        (source, start, length) = (_decoder?.Source!, _textStart, _textLength);
-        return _decoder is not null && _spec?.Text is null;
+        ref var row = ref Row;
+        (source, start, length) = (_decoder?.Source!, row.TextStart, row.TextLength);
+        return _decoder is not null && row.Spec?.Text is null;
     }
 
-    private RuleSpec Spec => _spec ?? Decode();
+    private RuleSpec Spec => Row.Spec ?? _decoder!.Decode(_rows, _index);
 
-    private RuleSpec Decode() => _decoder!.Decode(this, _textStart, _textLength);
-
-    /// <summary>Keeps a spec decoded on demand, or (null) lets go of it; <see cref="RuleDecoder"/> calls it, under its lock.</summary>
-    internal void Keep(RuleSpec? spec) => _spec = spec;
 
     /// <summary>True when the scan saw that the rule has none of <paramref name="parts"/>: the answer needs no decoding.</summary>
-    private bool Lacks(RuleParts parts) => (_parts & RuleParts.Known) != 0 && (_parts & parts) == 0;
+    private bool Lacks(RuleParts parts) => (Row.Parts & RuleParts.Known) != 0 && (Row.Parts & parts) == 0;
 
     private const RuleParts AnyModule = ~(RuleParts.Known | RuleParts.Source | RuleParts.Destination | RuleParts.Protocol
         | RuleParts.InInterface | RuleParts.OutInterface);
@@ -107,22 +74,34 @@ public sealed class Rule
     /// <summary>Match modules in the order written (<c>-m comment</c>, <c>-m tcp</c>, ...).</summary>
     public IReadOnlyList<Match> Matches => Lacks(AnyModule) ? [] : Spec.Matches;
 
-    public Target Target => _targetHasOptions ? Spec.Target : _target;
+    public Target Target => TargetHasOptions ? Spec.Target : Row.Target;
 
     /// <summary>The target's name (a chain, ACCEPT, DNAT, ...), known without decoding the rule.</summary>
-    public string TargetName => _target.Name;
+    public string TargetName => Row.Target.Name;
 
     /// <summary>Jump, goto or none, known without decoding the rule.</summary>
-    public TargetKind TargetKind => _target.Kind;
+    public TargetKind TargetKind => Row.Target.Kind;
 
     /// <summary>True when options follow the target's name (DNAT <c>--to-destination</c>, ...).</summary>
-    internal bool TargetHasOptions => _targetHasOptions;
+    internal bool TargetHasOptions => (Row.Flags & RuleRows.RowFlags.TargetHasOptions) != 0;
 
     /// <summary>Counters when the input carried them (<c>-c</c>, <c>-v</c>); null otherwise.</summary>
-    public Counters? Counters => _counters == CounterKind.None ? null : new Counters(_packets, _bytes, _counters == CounterKind.Approximate);
+    public Counters? Counters
+    {
+        get
+        {
+            ref var row = ref Row;
+            return (row.Flags & RuleRows.RowFlags.Counters) == 0 ? null
+                : new Counters(row.Packets, row.Bytes, (row.Flags & RuleRows.RowFlags.ApproximateCounters) != 0);
+        }
+    }
 
     /// <summary>The text of <c>-m comment --comment</c>, unquoted; null when there is none.</summary>
-    public string? Comment => Lacks(RuleParts.Comment) ? null : Spec.Comment;
+    public string? Comment =>
+        Lacks(RuleParts.Comment) ? null
+        // Every KUBE-SERVICES rule and most per-service rules carry one: read off a plain rule's text.
+        : TryPlainMatchOption("comment", "--comment"u8, out _, out var plain) && plain is not null ? plain
+        : Spec.Comment;
 
     /// <summary>
     /// <c>MatchOf(module)?.Option(option)?.Value</c> read from the text of a plain rule without
@@ -133,25 +112,28 @@ public sealed class Rule
     {
         (hasMatch, value) = (false, null);
         var part = RulePartsOf.Module(module);
-        if (_spec is not null || _decoder is null || (_parts & RuleParts.Known) == 0 || part == RuleParts.OtherModule)
+        ref var row = ref Row;
+        if (row.Spec is not null || _decoder is null || (row.Parts & RuleParts.Known) == 0 || part == RuleParts.OtherModule)
         {
             return false;
         }
 
-        hasMatch = (_parts & part) != 0;
-        return !hasMatch || PlainRuleOptions.TryMatchOption(_decoder.Source, _textStart, _textStart + _textLength, RulePartsOf.NameOf(part), option, out value);
+        hasMatch = (row.Parts & part) != 0;
+        return !hasMatch || PlainRuleOptions.TryMatchOption(_decoder.Source, row.TextStart, row.TextStart + row.TextLength, RulePartsOf.NameOf(part), option, out value);
     }
 
     /// <summary><c>Target.Option(option)?.Value</c> read from the text of a plain rule without decoding it; false when it must be decoded.</summary>
     internal bool TryPlainTargetOption(ReadOnlySpan<byte> option, out string? value)
     {
         value = null;
-        if (_spec is not null || _decoder is null || (_parts & RuleParts.Known) == 0)
+        ref var row = ref Row;
+        if (row.Spec is not null || _decoder is null || (row.Parts & RuleParts.Known) == 0)
         {
             return false;
         }
 
-        return !_targetHasOptions || PlainRuleOptions.TryTargetOption(_decoder.Source, _textStart, _textStart + _textLength, option, out value);
+        return (row.Flags & RuleRows.RowFlags.TargetHasOptions) == 0
+            || PlainRuleOptions.TryTargetOption(_decoder.Source, row.TextStart, row.TextStart + row.TextLength, option, out value);
     }
 
     /// <summary>The first match loaded with this module name (e.g. <c>statistic</c>), or null.</summary>
@@ -198,4 +180,10 @@ public sealed class Rule
     public string Reference => $"{Table}/{Chain}#{Number}";
 
     public override string ToString() => Text;
+
+    public bool Equals(Rule? other) => other is not null && ReferenceEquals(other._rows, _rows) && other._index == _index;
+
+    public override bool Equals(object? obj) => Equals(obj as Rule);
+
+    public override int GetHashCode() => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_rows), _index);
 }

@@ -19,6 +19,9 @@ public sealed class RuleSet
     public bool HasCounters { get; set; }
 
     public IReadOnlyList<Table> Tables => _tables;
+
+    /// <summary>Where the rules of the tables' chains are stored; null for a rule set built without the parser.</summary>
+    internal RuleRows? Rows { get; set; }
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     public Table? Table(string name)

@@ -40,7 +40,7 @@ public sealed class Table
             var count = 0;
             foreach (var chain in _chains)
             {
-                count += chain.Rules.Count;
+                count += chain.RuleCount;
             }
 
             return count;

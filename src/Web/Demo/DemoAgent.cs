@@ -36,7 +36,7 @@ internal sealed class DemoAgent
 
         // Counter slots follow the rule lines of the snapshot text, as on the receiving side.
         var rules = IptablesParser.Parse(ruleText);
-        var slots = new Dictionary<Rule, int>(ReferenceEqualityComparer.Instance);
+        var slots = new Dictionary<Rule, int>();
         foreach (var rule in rules.AllRules().OrderBy(r => r.Line))
         {
             slots[rule] = slots.Count;

@@ -92,7 +92,7 @@ public sealed class AnalyzedRuleSet
         }
 
         var slots = new Rule?[slotTexts.Count];
-        var slotOfRule = new Dictionary<Rule, int>(ReferenceEqualityComparer.Instance);
+        var slotOfRule = new Dictionary<Rule, int>();
         foreach (var rule in ruleSet.AllRules())
         {
             if (slotOfLine.TryGetValue(rule.Line, out var slot))

@@ -112,6 +112,20 @@ public sealed class PlainRuleTests
     }
 
     [Theory]
+    [MemberData(nameof(Dumps))]
+    public void Comment_EveryRule_SameFromTheTextAsDecoded(string name)
+    {
+        var source = Load(name);
+        var fromText = IptablesParser.Parse(source, source.Length).AllRules().ToList();
+        var decoded = IptablesParser.Parse(source, source.Length).AllRules().ToList();
+        for (var i = 0; i < fromText.Count; i++)
+        {
+            _ = decoded[i].Matches; // decoded now: Comment answers from the decoded rule
+            Assert.Equal(decoded[i].Comment, fromText[i].Comment);
+        }
+    }
+
+    [Theory]
     [InlineData("-A KUBE-SEP-X -p tcp -m comment --comment \"ns/a:p\" -m tcp -j DNAT --to-destination 10.244.1.5:8080", "KUBE-SEP-X", "DNAT", true)]
     [InlineData("-A KUBE-SVC-X ! -s 10.244.0.0/16 -d 10.96.0.10/32 -p udp -m comment --comment \"kube-system/kube-dns:dns cluster IP\" -m udp --dport 53 -j KUBE-MARK-MASQ", "KUBE-SVC-X", "KUBE-MARK-MASQ", false)]
     [InlineData("-A KUBE-SVC-X -m recent --name KUBE-SEP-Y --mask 255.255.255.255 --rsource --rcheck --seconds 10800 --reap -j KUBE-SEP-Y", "KUBE-SVC-X", "KUBE-SEP-Y", false)]

@@ -23,6 +23,45 @@ public sealed class SaveFormatTests
         """;
 
     [Fact]
+    public void Parse_ChainsInterleaved_EachChainKeepsItsRulesInOrder()
+    {
+        // A hand-edited paste (or two dumps pasted one after the other) mixes the rules of chains.
+        var set = IptablesParser.Parse("""
+            *filter
+            :A - [0:0]
+            :B - [0:0]
+            [1:10] -A A -p tcp -j RETURN
+            [2:20] -A B -p udp -j ACCEPT
+            [3:30] -A A -j DROP
+            [4:40] -A C -j B
+            [5:50] -A B -j REJECT
+            COMMIT
+            """);
+
+        var filter = Assert.Single(set.Tables);
+        Assert.Equal(["-A A -p tcp -j RETURN", "-A A -j DROP"], filter.Chain("A")!.Rules.Select(r => r.Text));
+        Assert.Equal(["-A B -p udp -j ACCEPT", "-A B -j REJECT"], filter.Chain("B")!.Rules.Select(r => r.Text));
+        Assert.Equal(["-A C -j B"], filter.Chain("C")!.Rules.Select(r => r.Text));
+        Assert.Equal([(1, 4, 1L), (2, 6, 3L)], filter.Chain("A")!.Rules.Select(r => (r.Number, r.Line, r.Counters!.Value.Packets)));
+        Assert.Equal([(1, 5, 2L), (2, 8, 5L)], filter.Chain("B")!.Rules.Select(r => (r.Number, r.Line, r.Counters!.Value.Packets)));
+        Assert.Equal("udp", filter.Chain("B")!.Rules[0].Protocol!.Value);
+        Assert.Equal(5, set.RuleCount);
+    }
+
+    [Fact]
+    public void Rule_TwoViewsOfOneRule_AreEqual()
+    {
+        var nat = IptablesParser.Parse(KubeProxyNat).Table("nat")!;
+        var services = nat.Chain("KUBE-SERVICES")!;
+        var svc = nat.Chain("KUBE-SVC-TCOU7JCQXEZGVUNU")!;
+
+        Assert.Equal(services.Rules[0], services.Rules[0]);
+        Assert.Equal(services.Rules[0].GetHashCode(), services.Rules[0].GetHashCode());
+        Assert.NotEqual(svc.Rules[0], svc.Rules[1]);
+        Assert.Single(new HashSet<Rule> { svc.Rules[1], svc.Rules[1] });
+    }
+
+    [Fact]
     public void Parse_SaveWithoutCounters_ReadsTablesChainsAndRules()
     {
         var set = IptablesParser.Parse(KubeProxyNat);

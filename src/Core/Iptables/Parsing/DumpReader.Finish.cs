@@ -54,6 +54,7 @@ internal sealed partial class DumpReader
         }
 
         ResolveJumps();
+        _rows.Regroup(_set.Tables);
         _set.Format = _sawListing ? InputFormat.Listing
             : _sawTableHeader ? (_sawSaveCounters ? InputFormat.SaveWithCounters : InputFormat.Save)
             : _sawSpecs ? InputFormat.RuleSpecs
@@ -77,13 +78,14 @@ internal sealed partial class DumpReader
     /// </summary>
     private void ResolveJumps()
     {
-        foreach (var (rule, name, table) in _unresolvedJumps)
+        foreach (var (index, name, table) in _unresolvedJumps)
         {
             if (table.Chain(name) is not null)
             {
                 continue;
             }
 
+            var rule = new Rule(_rows, index);
             var chain = table.GetOrAddChain(name);
             chain.Line = rule.Line;
             var severity = table.Inferred ? DiagnosticSeverity.Info : DiagnosticSeverity.Warning;

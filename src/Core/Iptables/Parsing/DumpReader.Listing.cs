@@ -38,6 +38,6 @@ internal sealed partial class DumpReader
         }
 
         Place(table, reader.ChainId, reader.Chain, reader.Pool, reader.Target, false, reader.ToSpec(text), RuleParts.None, counters, line,
-            reader.SawIpv6Address, reader.TargetId, null, 0, 0);
+            reader.SawIpv6Address, reader.TargetId, 0, 0);
     }
 }

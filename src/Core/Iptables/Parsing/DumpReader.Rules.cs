@@ -27,7 +27,7 @@ internal sealed partial class DumpReader
 
         var table = _table ?? InferredTable(InferTable(reader.Chain, reader.Target.Name));
         Place(table, reader.ChainId, reader.Chain, reader.Pool, reader.Target, false, reader.ToSpec(), RuleParts.None, counters ?? reader.Counters,
-            _lineNumber, reader.SawIpv6Address, reader.TargetId, _decoder, reader.TextStart, reader.TextLength);
+            _lineNumber, reader.SawIpv6Address, reader.TargetId, reader.TextStart, reader.TextLength);
         if (reader.Problems.Count > 0)
         {
             ReportProblems(reader, start, end);
@@ -50,7 +50,7 @@ internal sealed partial class DumpReader
 
         var table = _table ?? InferredTable(InferTable(chainName, target.Name));
         Place(table, chainId, chainName, _pool, target, plain.TargetHasOptions, null, plain.Parts, counters, _lineNumber,
-            plain.SawIpv6Address, targetId, _decoder, start, end - start);
+            plain.SawIpv6Address, targetId, start, end - start);
     }
 
     /// <summary>The target without options named by this pool word, one object for all rules (as <see cref="RuleSpecReader"/> shares it).</summary>
@@ -72,17 +72,31 @@ internal sealed partial class DumpReader
     /// Appends a rule to its chain in <paramref name="table"/>: with its <paramref name="spec"/> when it
     /// was read in full, or with only its <paramref name="target"/> (without options when it has some) when plain.
     /// </summary>
-    private Rule Place(Table table, int chainId, string chainName, StringPool pool, Target target, bool targetHasOptions, RuleSpec? spec,
-        RuleParts parts, Counters? counters, int line, bool sawIpv6Address, int targetId, RuleDecoder? decoder, int textStart, int textLength)
+    private void Place(Table table, int chainId, string chainName, StringPool pool, Target target, bool targetHasOptions, RuleSpec? spec,
+        RuleParts parts, Counters? counters, int line, bool sawIpv6Address, int targetId, int textStart, int textLength)
     {
         var chain = ChainOf(table, chainId, chainName, pool, line);
-        var rule = new Rule(chain, chain.Rules.Count + 1, line, counters, target, targetHasOptions, spec, parts, decoder, textStart, textLength);
-        chain.Add(rule);
-        if (counters.HasValue)
+        var row = new RuleRows.Row
         {
+            Chain = chain,
+            Target = target,
+            Spec = spec,
+            TextStart = textStart,
+            TextLength = textLength,
+            Line = line,
+            Number = chain.RuleCount + 1,
+            Parts = parts,
+            Flags = (targetHasOptions ? RuleRows.RowFlags.TargetHasOptions : 0) | (spec is null ? 0 : RuleRows.RowFlags.ReadInFull),
+        };
+        if (counters is { } value)
+        {
+            (row.Packets, row.Bytes) = (value.Packets, value.Bytes);
+            row.Flags |= RuleRows.RowFlags.Counters | (value.Approximate ? RuleRows.RowFlags.ApproximateCounters : 0);
             _set.HasCounters = true;
         }
 
+        var index = _rows.Add(row);
+        chain.Add(_rows, index);
         if (sawIpv6Address)
         {
             _set.Family = IpFamily.IPv6;
@@ -90,10 +104,8 @@ internal sealed partial class DumpReader
 
         if (target.Name.Length > 0 && !Target.IsBuiltinName(target.Name))
         {
-            CheckJump(table, target.Name, rule, targetId, pool);
+            CheckJump(table, target.Name, index, targetId, pool);
         }
-
-        return rule;
     }
 
     private Chain ChainOf(Table table, int id, string name, StringPool pool, int line)
@@ -121,7 +133,7 @@ internal sealed partial class DumpReader
         return chain;
     }
 
-    private void CheckJump(Table table, string targetName, Rule rule, int targetId, StringPool pool)
+    private void CheckJump(Table table, string targetName, int rule, int targetId, StringPool pool)
     {
         if (targetId != 0 && pool.First(targetId) is Chain cached && ReferenceEquals(cached.Table, table.Name))
         {

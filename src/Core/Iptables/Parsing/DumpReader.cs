@@ -17,7 +17,8 @@ internal sealed partial class DumpReader
     private readonly ListingReader _listing;
     private readonly RuleDecoder _decoder;
     private readonly RepeatedWord _chains;
-    private readonly List<(Rule Rule, string Target, Table Table)> _unresolvedJumps = [];
+    private readonly List<(int Rule, string Target, Table Table)> _unresolvedJumps = [];
+    private readonly RuleRows _rows;
     private int _diagnosticCount;
     private int _droppedDiagnostics;
     private int _lineNumber;
@@ -47,6 +48,10 @@ internal sealed partial class DumpReader
         _pool = new StringPool(source, length, length / 512);
         _rules = new RuleSpecReader(source, _pool);
         _decoder = new RuleDecoder(source, length);
+        // A save-form rule starts "-A ": room for that many, so that one array is allocated once
+        // (listings, which have none, grow it as they go).
+        _rows = new RuleRows(new ReadOnlySpan<byte>(source, 0, length).Count("-A "u8) + 1, _decoder);
+        _set.Rows = _rows;
         _chains = new RepeatedWord(source, _pool);
         _listing = new ListingReader(this);
     }

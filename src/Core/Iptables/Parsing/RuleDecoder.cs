@@ -18,7 +18,7 @@ internal sealed class RuleDecoder
 
     private readonly object _gate = new();
     private readonly int _length;
-    private readonly Rule?[] _kept = new Rule?[KeptSpecs];
+    private readonly (RuleRows? Rows, int Index)[] _kept = new (RuleRows?, int)[KeptSpecs];
     private int _next;
     private StringPool? _pool;
     private RuleSpecReader? _reader;
@@ -32,7 +32,7 @@ internal sealed class RuleDecoder
     /// <summary>The input the rules are slices of.</summary>
     public byte[] Source { get; }
 
-    public RuleSpec Decode(Rule rule, int start, int length)
+    public RuleSpec Decode(RuleRows rows, int index)
     {
         lock (_gate)
         {
@@ -42,8 +42,14 @@ internal sealed class RuleDecoder
                 _reader = new RuleSpecReader(Source, _pool, SharedMatchLists);
             }
 
+            ref var row = ref rows[index];
+            if (row.Spec is { } kept)
+            {
+                return kept; // another thread decoded it meanwhile
+            }
+
             var mark = _pool!.Mark;
-            _reader.Read(start, start + length);
+            _reader.Read(row.TextStart, row.TextStart + row.TextLength);
             var spec = _reader.ToSpec();
             if (_pool.Count > PoolWords)
             {
@@ -51,9 +57,13 @@ internal sealed class RuleDecoder
             }
 
             ref var slot = ref _kept[_next];
-            slot?.Keep(null);
-            slot = rule;
-            rule.Keep(spec);
+            if (slot.Rows is { } previous)
+            {
+                previous[slot.Index].Spec = null;
+            }
+
+            slot = (rows, index);
+            row.Spec = spec;
             _next = (_next + 1) & (KeptSpecs - 1);
             return spec;
         }

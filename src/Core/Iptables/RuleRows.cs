@@ -1,0 +1,124 @@
+using NetView.Core.Iptables.Parsing;
+
+namespace NetView.Core.Iptables;
+
+/// <summary>
+/// The rules of one rule set as rows of one array, grouped by chain: a <see cref="Rule"/> is a
+/// view of a row, made when asked for. 300,000 rule objects built while parsing were most of the
+/// parser's time in the garbage collector (each was copied twice on its way to the oldest
+/// generation); one large array is allocated once and never moved.
+/// </summary>
+internal sealed class RuleRows
+{
+    private Row[] _rows;
+    private Rule?[]? _views;
+
+    /// <param name="capacity">How many rules to make room for at once (the input's line count bounds it).</param>
+    /// <param name="decoder">Decodes rules kept only as a slice of the input; null when every rule is read in full.</param>
+    public RuleRows(int capacity, RuleDecoder? decoder)
+    {
+        _rows = new Row[Math.Max(16, capacity)];
+        Decoder = decoder;
+    }
+
+    public RuleDecoder? Decoder { get; }
+
+    public int Count { get; private set; }
+
+    /// <summary>True when some chain's rules are not consecutive rows (a hand-edited paste); <see cref="Regroup"/> mends it.</summary>
+    public bool Scattered { get; set; }
+
+    public ref Row this[int index] => ref _rows[index];
+
+    /// <summary>
+    /// The view of row <paramref name="index"/>, made on first use and kept: an analysis reads the
+    /// same rules again and again (each check walks them), and a view made at every read was more
+    /// garbage than the rules themselves. Safe from several threads.
+    /// </summary>
+    public Rule View(int index)
+    {
+        var views = _views ?? Interlocked.CompareExchange(ref _views, new Rule?[Count], null) ?? _views;
+        return views[index] ?? Interlocked.CompareExchange(ref views[index], new Rule(this, index), null) ?? views[index]!;
+    }
+
+    public int Add(in Row row)
+    {
+        if (Count == _rows.Length)
+        {
+            Array.Resize(ref _rows, _rows.Length * 2);
+        }
+
+        _rows[Count] = row;
+        return Count++;
+    }
+
+    /// <summary>
+    /// Puts each chain's rules in consecutive rows, keeping their order, when the input interleaved
+    /// chains. Called once, before any rule is handed out as a view.
+    /// </summary>
+    public void Regroup(IReadOnlyList<Table> tables)
+    {
+        if (!Scattered)
+        {
+            return;
+        }
+
+        var grouped = new Row[_rows.Length];
+        var next = 0;
+        var fill = new Dictionary<Chain, int>(ReferenceEqualityComparer.Instance);
+        foreach (var table in tables)
+        {
+            foreach (var chain in table.Chains)
+            {
+                fill[chain] = next;
+                chain.MoveRules(next);
+                next += chain.RuleCount;
+            }
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            ref var row = ref _rows[i];
+            grouped[fill[row.Chain]++] = row;
+        }
+
+        _rows = grouped;
+        Scattered = false;
+    }
+
+    /// <summary>One rule: where it sits and where its text lies, its target, counters and, once decoded, its parts.</summary>
+    internal struct Row
+    {
+        public Chain Chain;
+
+        /// <summary>The target, or (with <see cref="RowFlags.TargetHasOptions"/>) its kind and name only.</summary>
+        public Target Target;
+
+        /// <summary>The decoded rule: kept for good with <see cref="RowFlags.ReadInFull"/>, else while the decoder keeps it.</summary>
+        public RuleSpec? Spec;
+
+        public long Packets;
+        public long Bytes;
+        public int TextStart;
+        public int TextLength;
+        public int Line;
+        public int Number;
+
+        /// <summary>What a plain rule holds, as its scan saw; <see cref="RuleParts.None"/> when unknown.</summary>
+        public RuleParts Parts;
+
+        public RowFlags Flags;
+    }
+
+    [Flags]
+    internal enum RowFlags : byte
+    {
+        None = 0,
+        Counters = 1,
+        ApproximateCounters = 2,
+        TargetHasOptions = 4,
+
+        /// <summary>Read in full while parsing (not plain, or a listing row): <see cref="Row.Spec"/> is never dropped.</summary>
+        ReadInFull = 8,
+    }
+}
