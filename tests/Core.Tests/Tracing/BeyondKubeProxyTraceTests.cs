@@ -180,6 +180,23 @@ public sealed class BeyondKubeProxyTraceTests
     }
 
     [Fact]
+    public void Trace_LongChainPastItsStepLimit_StopsIncompleteAtThatRule()
+    {
+        var lines = Enumerable.Range(1, 30).Select(i => $"-A FORWARD -d 10.9.9.{i}/32 -j DROP");
+        var dump = "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n" + string.Join('\n', lines) + "\n-A FORWARD -j ACCEPT\nCOMMIT\n";
+        var rules = IptablesParser.Parse(dump);
+        var packet = new TracePacket(IPAddress.Parse("10.0.0.1"), IPAddress.Parse("10.0.0.2"), 80);
+
+        var result = PacketTracer.Trace(rules, packet, new TraceLimits(MaxSteps: 12));
+
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.Equal("INCOMPLETE", outcome.Verdict);
+        Assert.Equal(1.0, outcome.Probability);
+        Assert.Empty(outcome.Path);
+        Assert.Contains("the trace stopped after 12 rule evaluations", outcome.Explanations);
+    }
+
+    [Fact]
     public void Trace_NthAndUnknownModule_AreWeightedAndExplained()
     {
         const string dump = """

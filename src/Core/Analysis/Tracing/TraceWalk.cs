@@ -37,10 +37,9 @@ internal sealed class TraceWalk
         _work.Push(initial);
         while (_work.TryPop(out var state))
         {
-            if (++_steps > _limits.MaxSteps)
+            if (PastStepLimit())
             {
-                StepLimitReached = true;
-                Finish(state.Note($"the trace stopped after {_limits.MaxSteps} rule evaluations"), Verdicts.Incomplete);
+                StopAtStepLimit(state);
                 continue;
             }
 
@@ -58,21 +57,40 @@ internal sealed class TraceWalk
             return;
         }
 
+        // Rules that do not match are passed here, each still counted as a step: a state per rule
+        // would be 17,600 copies of the packet to cross a big KUBE-SERVICES. A rule's match does
+        // not depend on where the walk is, so the state moves only when something happens.
         var frame = state.Frames.Head;
-        if (frame.Index >= frame.Chain.Rules.Count)
+        var rules = frame.Chain.Rules;
+        var index = frame.Index;
+        RuleMatch match;
+        while (true)
         {
-            EndOfChain(state, frame.Chain);
-            return;
+            if (index >= rules.Count)
+            {
+                EndOfChain(state, frame.Chain);
+                return;
+            }
+
+            match = _matcher.Evaluate(rules[index], state);
+            if (match.Kind != RuleMatchKind.NoMatch)
+            {
+                break;
+            }
+
+            if (PastStepLimit())
+            {
+                StopAtStepLimit(At(state, index + 1));
+                return;
+            }
+
+            index++;
         }
 
-        var rule = frame.Chain.Rules[frame.Index];
-        var next = state with { Frames = Trail<Frame>.Push(state.Frames.Tail, frame with { Index = frame.Index + 1 }) };
-        var match = _matcher.Evaluate(rule, next);
+        var rule = rules[index];
+        var next = At(state, index + 1);
         switch (match.Kind)
         {
-            case RuleMatchKind.NoMatch:
-                _work.Push(next);
-                break;
             case RuleMatchKind.Match:
                 Apply(rule, next, match);
                 break;
@@ -85,10 +103,22 @@ internal sealed class TraceWalk
                 Apply(rule, WithNote(next.Weighted(match.Probability), match.MatchNote), match);
                 break;
             case RuleMatchKind.NeedsAffinity:
-                SplitOnAffinity(state, rule, match.MatchNote!);
+                SplitOnAffinity(At(state, index), rule, match.MatchNote!);
                 break;
         }
     }
+
+    private bool PastStepLimit() => ++_steps > _limits.MaxSteps;
+
+    private void StopAtStepLimit(PacketState state)
+    {
+        StepLimitReached = true;
+        Finish(state.Note($"the trace stopped after {_limits.MaxSteps} rule evaluations"), Verdicts.Incomplete);
+    }
+
+    /// <summary>The state with its current chain's next rule at <paramref name="index"/>.</summary>
+    private static PacketState At(PacketState state, int index) =>
+        state.Frames!.Head.Index == index ? state : state with { Frames = Trail<Frame>.Push(state.Frames.Tail, state.Frames.Head with { Index = index }) };
 
     private static PacketState WithNote(PacketState state, string? note) => note is null ? state : state.Note(note);
 
