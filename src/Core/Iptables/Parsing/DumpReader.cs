@@ -44,13 +44,15 @@ internal sealed partial class DumpReader
     {
         _source = source;
         _length = length;
-        // Plain rules intern only their chain and target here; one word per 512 bytes leaves room for the chains.
-        _pool = new StringPool(source, length, length / 512);
+        // Plain rules intern only their chain and target here, so the pool holds little more than the
+        // chains: room for every declared one at once saves growing a table of 100,000 words twice.
+        var input = new ReadOnlySpan<byte>(source, 0, length);
+        _pool = new StringPool(source, length, Math.Max(length / 512, input.Count("\n:"u8) * 5 / 4));
         _rules = new RuleSpecReader(source, _pool);
         _decoder = new RuleDecoder(source, length);
         // A save-form rule starts "-A ": room for that many, so that one array is allocated once
         // (listings, which have none, grow it as they go).
-        _rows = new RuleRows(new ReadOnlySpan<byte>(source, 0, length).Count("-A "u8) + 1, _decoder);
+        _rows = new RuleRows(input.Count("-A "u8) + 1, _decoder);
         _set.Rows = _rows;
         _chains = new RepeatedWord(source, _pool);
         _listing = new ListingReader(this);

@@ -58,16 +58,22 @@ internal sealed class StringPool
         for (var id = _buckets[bucket]; id != 0; id = _entries[id].Next)
         {
             ref var entry = ref _entries[id];
-            if (entry.Hash == hash && entry.Length == length
-                && span.SequenceEqual(entry.Start >= 0
-                    ? new ReadOnlySpan<byte>(_source, entry.Start, length)
-                    : new ReadOnlySpan<byte>(WellKnownWords.Bytes, -entry.Start - 1, length)))
+            if (entry.Hash == hash && Holds(id, span))
             {
                 return id;
             }
         }
 
         return Add(start, length, hash, bucket, Decode(span));
+    }
+
+    /// <summary>True when word <paramref name="id"/> is spelled <paramref name="word"/>.</summary>
+    public bool Holds(int id, ReadOnlySpan<byte> word)
+    {
+        ref var entry = ref _entries[id];
+        return entry.Length == word.Length && word.SequenceEqual(entry.Start >= 0
+            ? new ReadOnlySpan<byte>(_source, entry.Start, entry.Length)
+            : new ReadOnlySpan<byte>(WellKnownWords.Bytes, -entry.Start - 1, entry.Length));
     }
 
     /// <summary>A string that is not a slice of the input (an unescaped quoted value), interned by content.</summary>
