@@ -10,7 +10,13 @@ namespace NetView.Core.KubeProxy;
 internal sealed class CascadeVerdicts
 {
     // Every judged chain, with its off cascade or null when it splits right: one lookup answers both.
-    private readonly Dictionary<string, OffCascade?> _judged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OffCascade?> _judged;
+
+    /// <param name="expected">About how many cascades there will be.</param>
+    public CascadeVerdicts(int expected = 0)
+    {
+        _judged = new(expected, StringComparer.Ordinal);
+    }
 
     /// <summary>Judges the cascade of <paramref name="chain"/>: its endpoint-jumping rules and their probabilities.</summary>
     public void Judge(string chain, List<Rule> rules, List<decimal?> probabilities)

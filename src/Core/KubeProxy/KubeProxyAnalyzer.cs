@@ -17,7 +17,7 @@ public static class KubeProxyAnalyzer
         // Started first: on a big dump they run on the other core while this one walks the chains.
         var ruleSetChecks = RuleSetChecks.Start(ruleSet, ruleSet.RuleCount >= FindingChecks.ParallelFrom);
         var nat = ruleSet.Table("nat");
-        var registry = new ServicePortRegistry();
+        var registry = new ServicePortRegistry(nat?.Chain(KubeChains.Services)?.Rules.Count ?? 0);
         var mode = IsIpvs(nat) ? ProxyMode.Ipvs : ProxyMode.None;
         if (mode != ProxyMode.Ipvs)
         {

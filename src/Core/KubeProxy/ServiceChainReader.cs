@@ -124,13 +124,11 @@ internal static class ServiceChainReader
             var endpoint = endpoints[i];
             if (kind == KubeChainKind.Svc)
             {
-                endpoint.ClusterIndex = endpoint.ClusterIndex < 0 ? i : endpoint.ClusterIndex;
-                endpoint.ClusterShare = (endpoint.ClusterShare ?? 0m) + shares[i];
+                endpoint.InCluster(i, shares[i]);
             }
             else
             {
-                endpoint.LocalIndex = endpoint.LocalIndex < 0 ? i : endpoint.LocalIndex;
-                endpoint.LocalShare = (endpoint.LocalShare ?? 0m) + shares[i];
+                endpoint.InLocal(i, shares[i]);
             }
         }
     }

@@ -7,6 +7,9 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
 {
     private const int ScanLimit = 16;
     private Dictionary<string, EndpointBuilder>? _endpointsByChain;
+    private List<string>? _externalIPs;
+    private List<string>? _loadBalancerIPs;
+    private List<string>? _sourceRanges;
 
     public ServicePortName Name { get; } = name;
     public string Protocol { get; } = protocol;
@@ -14,9 +17,10 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
     public int? ClusterPort { get; set; }
     public int? NodePort { get; set; }
     public int? HealthCheckNodePort { get; set; }
-    public List<string> ExternalIPs { get; } = [];
-    public List<string> LoadBalancerIPs { get; } = [];
-    public List<string> SourceRanges { get; } = [];
+    // Most service ports have none of these: made when first used, so 17,600 ports keep no empty lists.
+    public List<string> ExternalIPs => _externalIPs ??= [];
+    public List<string> LoadBalancerIPs => _loadBalancerIPs ??= [];
+    public List<string> SourceRanges => _sourceRanges ??= [];
     public int? AffinitySeconds { get; set; }
     public bool ExternalLocal { get; set; }
     public bool InternalLocal { get; set; }
@@ -132,9 +136,9 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
             ClusterPort = ClusterPort,
             NodePort = NodePort,
             HealthCheckNodePort = HealthCheckNodePort,
-            ExternalIPs = ExternalIPs,
-            LoadBalancerIPs = LoadBalancerIPs,
-            LoadBalancerSourceRanges = SourceRanges,
+            ExternalIPs = _externalIPs ?? [],
+            LoadBalancerIPs = _loadBalancerIPs ?? [],
+            LoadBalancerSourceRanges = _sourceRanges ?? [],
             SessionAffinitySeconds = AffinitySeconds,
             ExternalTrafficPolicy = ExternalLocal ? TrafficPolicy.Local : TrafficPolicy.Cluster,
             InternalTrafficPolicy = InternalLocal ? TrafficPolicy.Local : TrafficPolicy.Cluster,

@@ -7,21 +7,30 @@ namespace NetView.Core.KubeProxy;
 /// </summary>
 internal sealed class ServicePortRegistry
 {
-    private readonly Dictionary<(string Name, string Protocol), ServicePortBuilder> _byKey = [];
+    private readonly Dictionary<(string Name, string Protocol), ServicePortBuilder> _byKey;
     // Looked up by the span of a chain name's hash, so that no lookup makes a string.
-    private readonly Dictionary<string, ServicePortBuilder> _bySuffix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ServicePortBuilder> _bySuffix;
     private readonly Dictionary<string, ServicePortBuilder>.AlternateLookup<ReadOnlySpan<char>> _bySuffixSpan;
     private readonly Dictionary<string, int> _cidrs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, KubeProxyComment?> _comments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KubeProxyComment?> _comments;
     private Dictionary<string, ServicePortBuilder>? _byHash;
     private int _hashed;
 
-    public ServicePortRegistry()
+    /// <param name="expected">
+    /// About how many service ports there are (KUBE-SERVICES has a rule per port and entry): the
+    /// tables are made that big at once instead of doubling their way up through 17,600 ports.
+    /// </param>
+    public ServicePortRegistry(int expected = 0)
     {
+        _byKey = new(expected);
+        _bySuffix = new(expected, StringComparer.Ordinal);
         _bySuffixSpan = _bySuffix.GetAlternateLookup<ReadOnlySpan<char>>();
+        _comments = new(expected, StringComparer.Ordinal);
+        Ordered = new(expected);
+        Cascades = new(expected);
     }
 
-    public List<ServicePortBuilder> Ordered { get; } = [];
+    public List<ServicePortBuilder> Ordered { get; }
 
     /// <summary>Reused by every cascade read, so that 100,000 chains do not make 200,000 short-lived lists.</summary>
     public List<decimal?> ScratchProbabilities { get; } = [];
@@ -35,7 +44,7 @@ internal sealed class ServicePortRegistry
     public List<Chain?> ScratchChains { get; } = [];
 
     /// <summary>The cascades read so far, judged for the probability check.</summary>
-    public CascadeVerdicts Cascades { get; } = new();
+    public CascadeVerdicts Cascades { get; }
 
     /// <summary>
     /// <see cref="KubeProxyComment.TryParse"/>, remembered per comment text: kube-proxy repeats

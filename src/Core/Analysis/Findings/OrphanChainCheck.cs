@@ -15,13 +15,14 @@ public static class OrphanChainCheck
         var excerpt = FindingChecks.MayBeExcerpt(ruleSet);
         foreach (var table in ruleSet.Tables)
         {
-            var jumpedTo = new HashSet<string>(StringComparer.Ordinal);
+            // Only kube-proxy's chains can be orphans, so only jumps to them are kept: at most one per chain.
+            var jumpedTo = new HashSet<string>(table.Chains.Count, StringComparer.Ordinal);
             foreach (var chain in table.Chains)
             {
                 for (var r = 0; r < chain.Rules.Count; r++)
                 {
                     var rule = chain.Rules[r];
-                    if (rule.TargetKind != TargetKind.None)
+                    if (rule.TargetKind != TargetKind.None && KubeChains.KindOf(rule.TargetName) != KubeChainKind.None)
                     {
                         jumpedTo.Add(rule.TargetName);
                     }
