@@ -34,14 +34,15 @@ public static class KubeProxyAnalyzer
 
         var servicePorts = new ServicePort[registry.Ordered.Count];
         var endpoints = 0;
+        var dnats = new List<Rule?>();
         for (var i = 0; i < servicePorts.Length; i++)
         {
-            servicePorts[i] = registry.Ordered[i].Build();
+            servicePorts[i] = registry.Ordered[i].Build(dnats);
             endpoints += servicePorts[i].Endpoints.Count;
         }
 
         var clusterCidr = mode == ProxyMode.Iptables ? registry.ClusterCidr() : null;
-        var findings = FindingChecks.Run(ruleSet, servicePorts, clusterCidr, registry.Cascades, ruleSetChecks);
+        var findings = FindingChecks.Run(ruleSet, servicePorts, clusterCidr, new WalkFacts(registry.Cascades, dnats), ruleSetChecks);
         return new KubeProxyAnalysis(
             ruleSet.Family,
             mode,

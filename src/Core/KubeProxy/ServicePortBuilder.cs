@@ -115,7 +115,8 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
         }
     }
 
-    public ServicePort Build()
+    /// <param name="dnats">Gets each endpoint's DNAT rule (or null), in the order of the port's endpoints, for the checks.</param>
+    public ServicePort Build(List<Rule?> dnats)
     {
         // Usually the endpoints were met in cluster cascade order already: no copy to sort.
         IReadOnlyList<EndpointBuilder> ordered = InOrder(Endpoints) ? Endpoints : Sorted(Endpoints);
@@ -123,6 +124,7 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
         for (var i = 0; i < endpoints.Length; i++)
         {
             endpoints[i] = ordered[i].Build();
+            dnats.Add(ordered[i].Dnat);
         }
 
         return new ServicePort

@@ -11,16 +11,20 @@ namespace NetView.Core.Analysis.Findings;
 /// </summary>
 public static class ChainNameCheck
 {
-    internal static void Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, FindingSink sink)
+    /// <param name="endpointDnats">Each endpoint's DNAT rule as the analyzer read it, port by port; null: looked up here.</param>
+    internal static void Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, IReadOnlyList<Rule?>? endpointDnats, FindingSink sink)
     {
         var nat = ruleSet.Table("nat");
+        var first = 0;
         foreach (var port in servicePorts)
         {
             CheckServiceChains(port, sink);
             if (nat is not null)
             {
-                CheckUncommentedEndpoints(nat, port, sink);
+                CheckUncommentedEndpoints(nat, port, endpointDnats, first, sink);
             }
+
+            first += port.Endpoints.Count;
         }
     }
 
@@ -45,13 +49,13 @@ public static class ChainNameCheck
             EvidenceIn(port, chain), "Find out who wrote this chain; kube-proxy did not name it."));
     }
 
-    private static void CheckUncommentedEndpoints(Table nat, ServicePort port, FindingSink sink)
+    private static void CheckUncommentedEndpoints(Table nat, ServicePort port, IReadOnlyList<Rule?>? endpointDnats, int first, FindingSink sink)
     {
         for (var e = 0; e < port.Endpoints.Count; e++)
         {
             var endpoint = port.Endpoints[e];
             if (endpoint.CommentAddress is not null || endpoint.Address.Length == 0
-                || DnatOf(nat.Chain(endpoint.Chain)) is not { Comment: null } dnat)
+                || (endpointDnats is null ? DnatOf(nat.Chain(endpoint.Chain)) : endpointDnats[first + e]) is not { Comment: null } dnat)
             {
                 continue;
             }

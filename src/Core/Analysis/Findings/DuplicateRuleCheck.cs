@@ -10,29 +10,40 @@ public static class DuplicateRuleCheck
 {
     internal static void Run(RuleSet ruleSet, FindingSink sink)
     {
-        // One dictionary, cleared per chain: it never holds more than the longest chain.
+        // One dictionary, cleared per long chain: it never holds more than the longest chain. Short
+        // chains (endpoint chains have two rules) are compared rule by rule instead: clearing a
+        // dictionary sized for KUBE-SERVICES once per endpoint chain costs more than all the rest.
         var first = new Dictionary<RuleTextKey, Rule>();
+        var shortChain = new RuleTextKey[ShortChain];
         foreach (var table in ruleSet.Tables)
         {
             Dictionary<Rule, List<Rule>>? repeats = null;
             foreach (var chain in table.Chains)
             {
-                first.Clear();
-                for (var i = 0; i < chain.Rules.Count; i++)
+                var rules = chain.Rules;
+                if (rules.Count <= ShortChain)
                 {
-                    var rule = chain.Rules[i];
+                    for (var i = 0; i < rules.Count; i++)
+                    {
+                        shortChain[i] = RuleTextKey.Of(rules[i]);
+                        var earlier = Array.IndexOf(shortChain, shortChain[i], 0, i);
+                        if (earlier >= 0)
+                        {
+                            AddRepeat(ref repeats, rules[earlier], rules[i]);
+                        }
+                    }
+
+                    continue;
+                }
+
+                first.Clear();
+                for (var i = 0; i < rules.Count; i++)
+                {
+                    var rule = rules[i];
                     var key = RuleTextKey.Of(rule);
                     if (!first.TryAdd(key, rule))
                     {
-                        repeats ??= [];
-                        var original = first[key];
-                        if (!repeats.TryGetValue(original, out var copies))
-                        {
-                            copies = [];
-                            repeats.Add(original, copies);
-                        }
-
-                        copies.Add(rule);
+                        AddRepeat(ref repeats, first[key], rule);
                     }
                 }
             }
@@ -56,5 +67,20 @@ public static class DuplicateRuleCheck
                     "Find who added the copy (kube-proxy never writes one): another controller, a script, or a manual iptables -A."));
             }
         }
+    }
+
+    private const int ShortChain = 8;
+
+    /// <summary>Records <paramref name="copy"/> as a repeat of the chain's first rule with the same text.</summary>
+    private static void AddRepeat(ref Dictionary<Rule, List<Rule>>? repeats, Rule original, Rule copy)
+    {
+        repeats ??= [];
+        if (!repeats.TryGetValue(original, out var copies))
+        {
+            copies = [];
+            repeats.Add(original, copies);
+        }
+
+        copies.Add(copy);
     }
 }

@@ -10,22 +10,22 @@ public static class FindingChecks
     public static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, string? clusterCidr = null) =>
         Run(ruleSet, servicePorts, clusterCidr, null, ruleSet.RuleCount >= ParallelFrom);
 
-    /// <param name="cascades">The cascades the analyzer judged while reading them; the others are read here.</param>
+    /// <param name="walk">What the analyzer read on its walk (cascades judged, endpoint DNATs); without it the checks read it here.</param>
     /// <param name="parallel">Whether the rule-set-wide checks run side by side (big dumps; see <see cref="ParallelFrom"/>).</param>
     internal static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, string? clusterCidr,
-        CascadeVerdicts? cascades, bool parallel) =>
-        Run(ruleSet, servicePorts, clusterCidr, cascades, RuleSetChecks.Start(ruleSet, parallel));
+        WalkFacts? walk, bool parallel) =>
+        Run(ruleSet, servicePorts, clusterCidr, walk, RuleSetChecks.Start(ruleSet, parallel));
 
     /// <param name="ruleSetChecks">The checks that need no service ports, started before the analyzer's walk.</param>
     internal static IReadOnlyList<Finding> Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, string? clusterCidr,
-        CascadeVerdicts? cascades, RuleSetChecks ruleSetChecks)
+        WalkFacts? walk, RuleSetChecks ruleSetChecks)
     {
         // Chain names hash every endpoint chain: on a big dump that runs beside the checks below.
         // Each check that runs elsewhere fills its own sink, absorbed where it stands in this order.
-        var chainNames = ruleSetChecks.Parallel ? Task.Run(() => ChainNames(ruleSet, servicePorts)) : null;
+        var chainNames = ruleSetChecks.Parallel ? Task.Run(() => ChainNames(ruleSet, servicePorts, walk)) : null;
         var sink = new FindingSink();
         NoEndpointsCheck.Run(servicePorts, sink);
-        ProbabilityMismatchCheck.Run(ruleSet, servicePorts, sink, cascades);
+        ProbabilityMismatchCheck.Run(ruleSet, servicePorts, sink, walk?.Cascades);
         EndpointCommentMismatchCheck.Run(servicePorts, sink);
         var traced = new FindingSink();
         LargeRuleSetCheck.Run(ruleSet, traced);
@@ -40,7 +40,7 @@ public static class FindingChecks
             LoadBalancerSourceRangesCheck.Run(servicePorts, probe, traced);
         }
 
-        sink.Absorb(chainNames is null ? ChainNames(ruleSet, servicePorts) : chainNames.GetAwaiter().GetResult());
+        sink.Absorb(chainNames is null ? ChainNames(ruleSet, servicePorts, walk) : chainNames.GetAwaiter().GetResult());
         sink.Absorb(ruleSetChecks.Finish());
         sink.Absorb(traced);
         return sink.ToList();
@@ -49,10 +49,10 @@ public static class FindingChecks
     /// <summary>From this many rules on, the rule-set-wide checks run side by side.</summary>
     internal const int ParallelFrom = 20_000;
 
-    private static FindingSink ChainNames(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts)
+    private static FindingSink ChainNames(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, WalkFacts? walk)
     {
         var sink = new FindingSink();
-        ChainNameCheck.Run(ruleSet, servicePorts, sink);
+        ChainNameCheck.Run(ruleSet, servicePorts, walk?.EndpointDnats, sink);
         return sink;
     }
 
