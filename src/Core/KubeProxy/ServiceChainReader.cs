@@ -47,8 +47,14 @@ internal static class ServiceChainReader
         {
             var rule = chain.Rules[r];
             builder.Add(rule);
+            var target = rule.TargetName;
+            var targetKind = KubeChains.KindOf(target);
+            int? seconds = null;
+            var affinity = targetKind == KubeChainKind.Sep && RuleFacts.IsAffinityCheck(rule, out seconds);
+
+            // A step as ProbabilityMismatchCheck.IsCascadeStep tells, from what is already known of the rule.
             decimal? probability = null;
-            var isStep = ProbabilityMismatchCheck.IsCascadeStep(rule);
+            var isStep = targetKind == KubeChainKind.Sep && !affinity;
             if (isStep)
             {
                 // Judged now, while the rule is decoded, so that the check need not read it again.
@@ -58,8 +64,6 @@ internal static class ServiceChainReader
             }
 
             registry.TryComment(rule.Comment, out var comment);
-            var target = rule.TargetName;
-            var targetKind = KubeChains.KindOf(target);
             if (target == KubeChains.MarkMasq)
             {
                 if (comment.Kind == CommentKind.ClusterIP && comment.Name is not null)
@@ -106,7 +110,7 @@ internal static class ServiceChainReader
                 endpoint.CommentAddress ??= comment.Address;
             }
 
-            if (RuleFacts.IsAffinityCheck(rule, out var seconds))
+            if (affinity)
             {
                 builder.AffinitySeconds ??= seconds;
                 continue;
