@@ -65,11 +65,36 @@ public sealed class Rule : IEquatable<Rule>
     private const RuleParts AnyModule = ~(RuleParts.Known | RuleParts.Source | RuleParts.Destination | RuleParts.Protocol
         | RuleParts.InInterface | RuleParts.OutInterface);
 
-    public AddressMatch? Source => Lacks(RuleParts.Source) ? null : Spec.Source;
-    public AddressMatch? Destination => Lacks(RuleParts.Destination) ? null : Spec.Destination;
-    public ValueMatch? Protocol => Lacks(RuleParts.Protocol) ? null : Spec.Protocol;
-    public ValueMatch? InInterface => Lacks(RuleParts.InInterface) ? null : Spec.InInterface;
-    public ValueMatch? OutInterface => Lacks(RuleParts.OutInterface) ? null : Spec.OutInterface;
+    // Read off a plain rule's text: KUBE-SERVICES' "-p" and the cluster chains' "! -s" were
+    // nearly every decode an analysis of a big dump made.
+    public AddressMatch? Source =>
+        Lacks(RuleParts.Source) ? null : TryPlainOperand((byte)'s', out var value, out var negated) ? new AddressMatch(value, negated) : Spec.Source;
+
+    public AddressMatch? Destination =>
+        Lacks(RuleParts.Destination) ? null : TryPlainOperand((byte)'d', out var value, out var negated) ? new AddressMatch(value, negated) : Spec.Destination;
+
+    public ValueMatch? Protocol =>
+        Lacks(RuleParts.Protocol) ? null : TryPlainOperand((byte)'p', out var value, out var negated) ? new ValueMatch(value, negated) : Spec.Protocol;
+
+    public ValueMatch? InInterface =>
+        Lacks(RuleParts.InInterface) ? null : TryPlainOperand((byte)'i', out var value, out var negated) ? new ValueMatch(value, negated) : Spec.InInterface;
+
+    public ValueMatch? OutInterface =>
+        Lacks(RuleParts.OutInterface) ? null : TryPlainOperand((byte)'o', out var value, out var negated) ? new ValueMatch(value, negated) : Spec.OutInterface;
+
+    private bool TryPlainOperand(byte letter, out string value, out bool negated)
+    {
+        ref var row = ref Row;
+        (value, negated) = ("", false);
+        if (row.Spec is not null || _decoder is null || (row.Parts & RuleParts.Known) == 0
+            || !PlainRuleOptions.TryOperand(_decoder.Source, row.TextStart, row.TextStart + row.TextLength, letter, out var read, out negated))
+        {
+            return false;
+        }
+
+        value = read!;
+        return true;
+    }
 
     /// <summary>Match modules in the order written (<c>-m comment</c>, <c>-m tcp</c>, ...).</summary>
     public IReadOnlyList<Match> Matches => Lacks(AnyModule) ? [] : Spec.Matches;

@@ -113,16 +113,39 @@ public sealed class PlainRuleTests
 
     [Theory]
     [MemberData(nameof(Dumps))]
-    public void Comment_EveryRule_SameFromTheTextAsDecoded(string name)
+    public void CommentAndOperands_EveryRule_SameFromTheTextAsDecoded(string name)
     {
         var source = Load(name);
         var fromText = IptablesParser.Parse(source, source.Length).AllRules().ToList();
         var decoded = IptablesParser.Parse(source, source.Length).AllRules().ToList();
         for (var i = 0; i < fromText.Count; i++)
         {
-            _ = decoded[i].Matches; // decoded now: Comment answers from the decoded rule
+            _ = decoded[i].Matches; // decoded now: the rule answers from its decoded parts
             Assert.Equal(decoded[i].Comment, fromText[i].Comment);
+            Assert.Equal(decoded[i].Source, fromText[i].Source);
+            Assert.Equal(decoded[i].Destination, fromText[i].Destination);
+            Assert.Equal(decoded[i].Protocol, fromText[i].Protocol);
+            Assert.Equal(decoded[i].InInterface, fromText[i].InInterface);
+            Assert.Equal(decoded[i].OutInterface, fromText[i].OutInterface);
         }
+    }
+
+    [Theory]
+    [InlineData("-A X ! -s 10.244.0.0/16 -d 10.96.0.1/32 -p tcp -j Y", "! 10.244.0.0/16", "10.96.0.1/32", "tcp")]
+    [InlineData("-A X -s ! 10.0.0.0/8 -i eth0 ! -o cni0 -j Y", "! 10.0.0.0/8", null, null)]
+    [InlineData("-A X -m comment --comment \"a -s b\" -p udp -m udp ! --dport 53 -j Y", null, null, "udp")]
+    [InlineData("-A X -s 10.0.0.1/32 -s 10.0.0.2/32 -j Y", "10.0.0.2/32", null, null)]
+    public void Operands_PlainRule_AsTheReaderReadsThem(string text, string? source, string? destination, string? protocol)
+    {
+        var fromText = Assert.Single(IptablesParser.Parse(text).AllRules());
+        var decoded = Assert.Single(IptablesParser.Parse(text).AllRules());
+        _ = decoded.Matches;
+
+        Assert.Equal(source, fromText.Source?.ToString());
+        Assert.Equal(destination, fromText.Destination?.ToString());
+        Assert.Equal(protocol, fromText.Protocol?.ToString());
+        Assert.Equal((decoded.Source, decoded.Destination, decoded.Protocol, decoded.InInterface, decoded.OutInterface),
+            (fromText.Source, fromText.Destination, fromText.Protocol, fromText.InInterface, fromText.OutInterface));
     }
 
     [Theory]

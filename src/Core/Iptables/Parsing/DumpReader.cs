@@ -19,6 +19,8 @@ internal sealed partial class DumpReader
     private readonly RepeatedWord _chains;
     private readonly List<(int Rule, string Target, Table Table)> _unresolvedJumps = [];
     private readonly RuleRows _rows;
+    private readonly bool _scanAhead;
+    private ScanAhead? _ahead;
     private int _diagnosticCount;
     private int _droppedDiagnostics;
     private int _lineNumber;
@@ -40,8 +42,9 @@ internal sealed partial class DumpReader
     private bool _tableCommitted = true;
     private int _tableLine;
 
-    public DumpReader(byte[] source, int length)
+    public DumpReader(byte[] source, int length, bool scanAhead = true)
     {
+        _scanAhead = scanAhead;
         _source = source;
         _length = length;
         // Plain rules intern only their chain and target here, so the pool holds little more than the
@@ -67,28 +70,38 @@ internal sealed partial class DumpReader
             position = 3; // UTF-8 byte order mark from an editor
         }
 
+        using var ahead = _scanAhead ? ScanAhead.For(source, position, _length) : null;
+        _ahead = ahead;
         while (position < _length)
         {
-            var newline = Array.IndexOf(source, (byte)'\n', position, _length - position);
-            var end = newline < 0 ? _length : newline;
+            var (start, end, next) = NextLine(source, position, _length);
             _lineNumber++;
-            ReadLine(position, TrimEnd(position, end));
-            position = end + 1;
+            ReadLine(start, end);
+            position = next;
         }
 
+        _ahead = null;
         Finish();
         return _set;
     }
 
-    private int TrimEnd(int start, int end)
+    /// <summary>The line at <paramref name="position"/> without its end-of-line and trailing blanks, and where the next one starts.</summary>
+    internal static (int Start, int End, int Next) NextLine(byte[] source, int position, int length)
     {
-        while (end > start && _source[end - 1] is (byte)'\r' or (byte)' ' or (byte)'\t')
+        var newline = Array.IndexOf(source, (byte)'\n', position, length - position);
+        var end = newline < 0 ? length : newline;
+        var next = end + 1;
+        while (end > position && source[end - 1] is (byte)'\r' or (byte)' ' or (byte)'\t')
         {
             end--;
         }
 
-        return end;
+        return (position, end, next);
     }
+
+    /// <summary>A save-form rule, <c>-A CHAIN ...</c>, at the start of the line.</summary>
+    internal static bool IsAppendLine(byte[] source, int start, int end) =>
+        end - start > 3 && source[start] == (byte)'-' && source[start + 1] == (byte)'A' && source[start + 2] == (byte)' ';
 
     private void ReadLine(int start, int end)
     {
@@ -100,13 +113,22 @@ internal sealed partial class DumpReader
             return;
         }
 
-        var first = source[start];
-        if (first == (byte)'-' && end - start > 3 && source[start + 1] == (byte)'A' && source[start + 2] == (byte)' ')
+        if (IsAppendLine(source, start, end))
         {
             FlushPolicies();
-            AddRule(start, end, null);
+            if (_ahead is { } ahead)
+            {
+                AddRule(start, end, null, ahead.Take(start, out var scanned), scanned);
+            }
+            else
+            {
+                AddRule(start, end, null);
+            }
+
             return;
         }
+
+        var first = source[start];
 
         if (first == (byte)'[' && TryReadCounterPrefix(start, end))
         {

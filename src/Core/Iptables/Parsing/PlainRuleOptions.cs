@@ -101,6 +101,73 @@ internal static class PlainRuleOptions
         return true;
     }
 
+    /// <summary>
+    /// The operand of <c>-<paramref name="letter"/></c> (<c>s</c>, <c>d</c>, <c>p</c>, <c>i</c>, <c>o</c>) and
+    /// whether <c>!</c> negates it, before the option or after it; the last one written counts, as
+    /// for the reader. False when the rule does not have it (the caller asks only when it does).
+    /// </summary>
+    public static bool TryOperand(byte[] source, int start, int end, byte letter, out string? value, out bool negated)
+    {
+        (value, negated) = (null, false);
+        var tokens = new Tokenizer(source, start, end);
+        tokens.Next(out _); // -A
+        tokens.Next(out _); // the chain
+        var bang = false;
+        while (tokens.Next(out var token))
+        {
+            if (token.Flags == TokenFlags.None && IsBang(source, token))
+            {
+                bang = true;
+                continue;
+            }
+
+            var negate = bang;
+            bang = false;
+            if (token.Flags != TokenFlags.None || token.Length != 2 || source[token.Start] != (byte)'-')
+            {
+                continue;
+            }
+
+            var option = source[token.Start + 1];
+            if (option is (byte)'j' or (byte)'g')
+            {
+                break; // the target comes last
+            }
+
+            if (option == (byte)'m')
+            {
+                tokens.Next(out _);
+                continue;
+            }
+
+            if (option is not ((byte)'s' or (byte)'d' or (byte)'p' or (byte)'i' or (byte)'o'))
+            {
+                continue;
+            }
+
+            if (!tokens.Next(out var operand) || operand.Flags != TokenFlags.None)
+            {
+                return false;
+            }
+
+            if (IsBang(source, operand))
+            {
+                negate = true;
+                if (!tokens.Next(out operand) || operand.Flags != TokenFlags.None)
+                {
+                    return false;
+                }
+            }
+
+            if (option == letter)
+            {
+                (value, negated) = (Encoding.UTF8.GetString(source, operand.Start, operand.Length), negate);
+            }
+        }
+
+        return value is not null;
+    }
+
     private static bool IsDashed(byte[] source, Token token) => token.Length >= 2 && source[token.Start] == (byte)'-';
 
     private static ReadOnlySpan<byte> Span(byte[] source, Token token) => new(source, token.Start, token.Length);
