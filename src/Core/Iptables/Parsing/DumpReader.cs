@@ -49,13 +49,13 @@ internal sealed partial class DumpReader
         _length = length;
         // Plain rules intern only their chain and target here, so the pool holds little more than the
         // chains: room for every declared one at once saves growing a table of 100,000 words twice.
-        var input = new ReadOnlySpan<byte>(source, 0, length);
-        _pool = new StringPool(source, length, Math.Max(length / 512, input.Count("\n:"u8) * 5 / 4));
+        var (rules, declarations) = CountLines(new ReadOnlySpan<byte>(source, 0, length));
+        _pool = new StringPool(source, length, Math.Max(length / 512, declarations * 5 / 4));
         _rules = new RuleSpecReader(source, _pool);
         _decoder = new RuleDecoder(source, length);
-        // A save-form rule starts "-A ": room for that many, so that one array is allocated once
-        // (listings, which have none, grow it as they go).
-        _rows = new RuleRows(input.Count("-A "u8) + 1, _decoder);
+        // Room for every save-form rule at once, so that one array is allocated once (listings,
+        // which have none, grow it as they go).
+        _rows = new RuleRows(rules + 1, _decoder);
         _set.Rows = _rows;
         _chains = new RepeatedWord(source, _pool);
         _listing = new ListingReader(this);
@@ -83,6 +83,30 @@ internal sealed partial class DumpReader
         _ahead = null;
         Finish();
         return _set;
+    }
+
+    /// <summary>Lines that start a save-form rule (<c>-A </c>, or <c>[</c> counters before it) and chain declarations (<c>:</c>), in one pass.</summary>
+    private static (int Rules, int Declarations) CountLines(ReadOnlySpan<byte> input)
+    {
+        var (rules, declarations) = (0, 0);
+        while (!input.IsEmpty)
+        {
+            switch (input[0])
+            {
+                case (byte)'-' when input.Length > 2 && input[1] == (byte)'A' && input[2] == (byte)' ':
+                case (byte)'[':
+                    rules++;
+                    break;
+                case (byte)':':
+                    declarations++;
+                    break;
+            }
+
+            var newline = input.IndexOf((byte)'\n');
+            input = newline < 0 ? [] : input[(newline + 1)..];
+        }
+
+        return (rules, declarations);
     }
 
     /// <summary>The line at <paramref name="position"/> without its end-of-line and trailing blanks, and where the next one starts.</summary>
