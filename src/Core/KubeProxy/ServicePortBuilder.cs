@@ -107,6 +107,9 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
         return sorted;
     }
 
+    // Not "list ?? []": that would make a new empty List for every service port.
+    private static IReadOnlyList<string> OrNone(List<string>? list) => list is null ? Array.Empty<string>() : list;
+
     public static void AddOnce(List<string> values, string value)
     {
         if (!values.Contains(value))
@@ -138,9 +141,9 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
             ClusterPort = ClusterPort,
             NodePort = NodePort,
             HealthCheckNodePort = HealthCheckNodePort,
-            ExternalIPs = _externalIPs ?? [],
-            LoadBalancerIPs = _loadBalancerIPs ?? [],
-            LoadBalancerSourceRanges = _sourceRanges ?? [],
+            ExternalIPs = OrNone(_externalIPs),
+            LoadBalancerIPs = OrNone(_loadBalancerIPs),
+            LoadBalancerSourceRanges = OrNone(_sourceRanges),
             SessionAffinitySeconds = AffinitySeconds,
             ExternalTrafficPolicy = ExternalLocal ? TrafficPolicy.Local : TrafficPolicy.Cluster,
             InternalTrafficPolicy = InternalLocal ? TrafficPolicy.Local : TrafficPolicy.Cluster,
