@@ -111,15 +111,7 @@ public sealed class Rule : IEquatable<Rule>
     internal bool TargetHasOptions => (Row.Flags & RuleRows.RowFlags.TargetHasOptions) != 0;
 
     /// <summary>Counters when the input carried them (<c>-c</c>, <c>-v</c>); null otherwise.</summary>
-    public Counters? Counters
-    {
-        get
-        {
-            ref var row = ref Row;
-            return (row.Flags & RuleRows.RowFlags.Counters) == 0 ? null
-                : new Counters(row.Packets, row.Bytes, (row.Flags & RuleRows.RowFlags.ApproximateCounters) != 0);
-        }
-    }
+    public Counters? Counters => _rows.CountersOf(_index);
 
     /// <summary>The text of <c>-m comment --comment</c>, unquoted; null when there is none.</summary>
     public string? Comment =>

@@ -13,6 +13,10 @@ internal sealed class RuleRows
     private Row[] _rows;
     private Rule?[]? _views;
 
+    // Packets and bytes of row i at 2i and 2i+1, only once the input has shown counters: a dump
+    // saved without -c (most pasted ones) does not pay 16 bytes a rule for zeros.
+    private long[]? _counters;
+
     /// <param name="capacity">How many rules to make room for at once (the input's line count bounds it).</param>
     /// <param name="decoder">Decodes rules kept only as a slice of the input; null when every rule is read in full.</param>
     public RuleRows(int capacity, RuleDecoder? decoder)
@@ -41,15 +45,34 @@ internal sealed class RuleRows
         return views[index] ?? Interlocked.CompareExchange(ref views[index], new Rule(this, index), null) ?? views[index]!;
     }
 
-    public int Add(in Row row)
+    public int Add(in Row row, Counters? counters)
     {
         if (Count == _rows.Length)
         {
             Array.Resize(ref _rows, _rows.Length * 2);
+            if (_counters is not null)
+            {
+                Array.Resize(ref _counters, _rows.Length * 2);
+            }
         }
 
         _rows[Count] = row;
+        if (counters is { } value)
+        {
+            _counters ??= new long[_rows.Length * 2];
+            (_counters[2 * Count], _counters[(2 * Count) + 1]) = (value.Packets, value.Bytes);
+            _rows[Count].Flags |= RowFlags.Counters | (value.Approximate ? RowFlags.ApproximateCounters : 0);
+        }
+
         return Count++;
+    }
+
+    /// <summary>The counters of row <paramref name="index"/>, null when the input had none for it.</summary>
+    public Counters? CountersOf(int index)
+    {
+        var flags = _rows[index].Flags;
+        return (flags & RowFlags.Counters) == 0 ? null
+            : new Counters(_counters![2 * index], _counters[(2 * index) + 1], (flags & RowFlags.ApproximateCounters) != 0);
     }
 
     /// <summary>
@@ -64,6 +87,7 @@ internal sealed class RuleRows
         }
 
         var grouped = new Row[_rows.Length];
+        var counters = _counters is null ? null : new long[_counters.Length];
         var next = 0;
         var fill = new Dictionary<Chain, int>(ReferenceEqualityComparer.Instance);
         foreach (var table in tables)
@@ -79,14 +103,19 @@ internal sealed class RuleRows
         for (var i = 0; i < Count; i++)
         {
             ref var row = ref _rows[i];
-            grouped[fill[row.Chain]++] = row;
+            var to = fill[row.Chain]++;
+            grouped[to] = row;
+            if (counters is not null)
+            {
+                (counters[2 * to], counters[(2 * to) + 1]) = (_counters![2 * i], _counters[(2 * i) + 1]);
+            }
         }
 
-        _rows = grouped;
+        (_rows, _counters) = (grouped, counters);
         Scattered = false;
     }
 
-    /// <summary>One rule: where it sits and where its text lies, its target, counters and, once decoded, its parts.</summary>
+    /// <summary>One rule: where it sits and where its text lies, its target and, once decoded, its parts (48 bytes).</summary>
     internal struct Row
     {
         public Chain Chain;
@@ -97,8 +126,6 @@ internal sealed class RuleRows
         /// <summary>The decoded rule: kept for good with <see cref="RowFlags.ReadInFull"/>, else while the decoder keeps it.</summary>
         public RuleSpec? Spec;
 
-        public long Packets;
-        public long Bytes;
         public int TextStart;
         public int TextLength;
         public int Line;

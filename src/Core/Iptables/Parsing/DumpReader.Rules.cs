@@ -92,14 +92,12 @@ internal sealed partial class DumpReader
             Parts = parts,
             Flags = (targetHasOptions ? RuleRows.RowFlags.TargetHasOptions : 0) | (spec is null ? 0 : RuleRows.RowFlags.ReadInFull),
         };
-        if (counters is { } value)
+        if (counters.HasValue)
         {
-            (row.Packets, row.Bytes) = (value.Packets, value.Bytes);
-            row.Flags |= RuleRows.RowFlags.Counters | (value.Approximate ? RuleRows.RowFlags.ApproximateCounters : 0);
             _set.HasCounters = true;
         }
 
-        var index = _rows.Add(row);
+        var index = _rows.Add(row, counters);
         chain.Add(_rows, index);
         if (sawIpv6Address)
         {
