@@ -8,7 +8,7 @@ namespace NetView.Core.KubeProxy;
 public sealed record ServicePortName(string Namespace, string Service, string PortName, string Written)
 {
     /// <summary><c>ns/svc:port</c>, or <c>ns/svc</c> when the port has no name.</summary>
-    public string Name { get; } = PortName.Length == 0 ? Namespace + "/" + Service : Namespace + "/" + Service + ":" + PortName;
+    public string Name { get; } = LaterForm(Namespace, Service, PortName, Written);
 
     /// <summary>Reads <c>ns/svc</c>, <c>ns/svc:</c> or <c>ns/svc:port</c>; false for anything else.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out ServicePortName? name)
@@ -36,6 +36,20 @@ public sealed record ServicePortName(string Namespace, string Service, string Po
 
         name = new ServicePortName(text[..slash].ToString(), service.ToString(), port.ToString(), text.ToString());
         return true;
+    }
+
+    // Nearly always what the rules say is already the later form: that string then serves as both,
+    // instead of a second copy for every service port of a big dump.
+    private static string LaterForm(string ns, string service, string port, string written)
+    {
+        var text = written.AsSpan();
+        var serviceAt = ns.Length + 1;
+        var portAt = serviceAt + service.Length + 1;
+        var same = text.Length == (port.Length == 0 ? serviceAt + service.Length : portAt + port.Length)
+            && text.StartsWith(ns, StringComparison.Ordinal) && text[ns.Length] == '/'
+            && text[serviceAt..].StartsWith(service, StringComparison.Ordinal)
+            && (port.Length == 0 || (text[portAt - 1] == ':' && text.EndsWith(port, StringComparison.Ordinal)));
+        return same ? written : port.Length == 0 ? ns + "/" + service : ns + "/" + service + ":" + port;
     }
 
     // Namespaces, Service names and port names are DNS labels or IANA service names; being a
