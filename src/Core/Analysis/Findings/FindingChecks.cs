@@ -27,22 +27,23 @@ public static class FindingChecks
         NoEndpointsCheck.Run(servicePorts, sink);
         ProbabilityMismatchCheck.Run(ruleSet, servicePorts, sink, walk?.Cascades);
         EndpointCommentMismatchCheck.Run(servicePorts, sink);
-        var traced = new FindingSink();
-        LargeRuleSetCheck.Run(ruleSet, traced);
-        UnparsedLineCheck.Run(ruleSet, traced);
-        UnevenObservedSplitCheck.Run(servicePorts, traced);
+        // What comes after the rule-set-wide checks in the order, collected apart until they are in.
+        var later = new FindingSink();
+        LargeRuleSetCheck.Run(ruleSet, later);
+        UnparsedLineCheck.Run(ruleSet, later);
+        UnevenObservedSplitCheck.Run(servicePorts, later);
         if (servicePorts.Count > 0 && !MayBeExcerpt(ruleSet) && ServicePortProbe.EntersKubeServices(ruleSet))
         {
             var probe = new ServicePortProbe(ruleSet, clusterCidr);
-            ShadowedServiceCheck.Run(servicePorts, probe, traced);
-            ServiceUnreachableCheck.Run(servicePorts, probe, traced);
-            SourceNotPreservedCheck.Run(servicePorts, probe, traced);
-            LoadBalancerSourceRangesCheck.Run(servicePorts, probe, traced);
+            ShadowedServiceCheck.Run(servicePorts, probe, later);
+            ServiceUnreachableCheck.Run(servicePorts, probe, later);
+            SourceNotPreservedCheck.Run(servicePorts, probe, later);
+            LoadBalancerSourceRangesCheck.Run(servicePorts, probe, later);
         }
 
         sink.Absorb(chainNames is null ? ChainNames(ruleSet, servicePorts, walk) : chainNames.GetAwaiter().GetResult());
         sink.Absorb(ruleSetChecks.Finish());
-        sink.Absorb(traced);
+        sink.Absorb(later);
         return sink.ToList();
     }
 
