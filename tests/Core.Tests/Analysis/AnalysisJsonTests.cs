@@ -2,6 +2,7 @@ using System.Text.Json;
 using NetView.Core.Analysis.Json;
 using NetView.Core.Iptables;
 using NetView.Core.KubeProxy;
+using NetView.Core.KubeProxy.Simulation;
 
 namespace NetView.Core.Tests.Analysis;
 
@@ -101,6 +102,35 @@ public sealed class AnalysisJsonTests
     public void SerializeToStream_Fixture_SameBytesAsTheWholeDocumentSerializer(string fixture, bool indented)
     {
         var (document, _) = Fixture(fixture);
+        using var stream = new MemoryStream();
+
+        AnalysisJson.Serialize(stream, document, indented);
+
+        Assert.Equal(AnalysisJson.Serialize(document, indented), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SerializeToStream_EveryKindOfServicePort_SameBytesAsTheWholeDocumentSerializer(bool indented)
+    {
+        // NodePorts, load balancers with source ranges, external IPs, affinity, Local policies,
+        // ports without endpoints, counters. (Escaping is the writer's, shared by both paths.)
+        var cluster = ClusterSpecGenerator.Random(11, servicePorts: 300, endpointsPerService: 3, ClusterSpecGeneratorOptions.Mixed);
+        var text = KubeProxyRulesWriter.Write(cluster, cluster.Nodes[0], RulesWriterOptions.Default with { Counters = RulesWriterOptions.RandomCounters(11) })
+            + """
+            *filter
+            :KUBE-SERVICES - [0:0]
+            -A KUBE-SERVICES -d 10.96.9.9/32 -p tcp -m comment --comment "ns/odd:p has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable
+            COMMIT
+
+            """;
+        var rules = IptablesParser.Parse(text);
+        var document = AnalysisDocument.From(KubeProxyAnalyzer.Analyze(rules), rules);
+        Assert.Contains(document.ServicePorts, p => p.Name == "ns/odd:p" && !p.HasEndpoints);
+        Assert.Contains(document.ServicePorts, p => p.LoadBalancerSourceRanges.Count > 0);
+        Assert.Contains(document.ServicePorts, p => p.SessionAffinitySeconds is not null && p.NodePort is not null);
+        Assert.Contains(document.ServicePorts, p => p.Endpoints.Any(e => e.Connections > 0 && e.LocalProbability is not null));
         using var stream = new MemoryStream();
 
         AnalysisJson.Serialize(stream, document, indented);

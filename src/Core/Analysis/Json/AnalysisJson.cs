@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using NetView.Core.KubeProxy;
 
 namespace NetView.Core.Analysis.Json;
 
@@ -22,6 +23,11 @@ public static class AnalysisJson
         WriteIndented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
+
+    private static readonly ServicePortJsonWriter IndentedPorts = new(Indented.Options.PropertyNamingPolicy!, Indented.Options.Encoder as JavaScriptEncoder);
+    private static readonly ServicePortJsonWriter CompactPorts = new(Compact.Options.PropertyNamingPolicy!, Compact.Options.Encoder as JavaScriptEncoder);
+
+    private const int FlushAt = 1 << 16;
 
     public static string Serialize(AnalysisDocument document, bool indented = true) =>
         JsonSerializer.Serialize(document, (indented ? Indented : Compact).AnalysisDocument);
@@ -53,16 +59,38 @@ public static class AnalysisJson
         writer.WritePropertyName(name.ConvertName(nameof(AnalysisDocument.Summary)));
         JsonSerializer.Serialize(writer, document.Summary, context.SummaryDocument);
         writer.WritePropertyName(name.ConvertName(nameof(AnalysisDocument.ServicePorts)));
-        WriteArray(writer, utf8, document.ServicePorts, context.ServicePortDocument);
+        if (document.ServicePorts is ProjectedList<ServicePort, ServicePortDocument> projected)
+        {
+            WritePorts(writer, utf8, projected.Source, indented ? IndentedPorts : CompactPorts);
+        }
+        else
+        {
+            WriteArray(writer, utf8, document.ServicePorts, context.ServicePortDocument);
+        }
+
         writer.WritePropertyName(name.ConvertName(nameof(AnalysisDocument.Findings)));
         WriteArray(writer, utf8, document.Findings, context.FindingDocument);
         writer.WriteEndObject();
         writer.Flush();
     }
 
+    private static void WritePorts(Utf8JsonWriter writer, Stream utf8, IReadOnlyList<ServicePort> ports, ServicePortJsonWriter portWriter)
+    {
+        writer.WriteStartArray();
+        foreach (var port in ports)
+        {
+            portWriter.Write(writer, port);
+            if (writer.BytesPending > FlushAt)
+            {
+                writer.Flush();
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static void WriteArray<T>(Utf8JsonWriter writer, Stream utf8, IReadOnlyList<T> items, JsonTypeInfo<T> type)
     {
-        const int FlushAt = 1 << 16;
         writer.WriteStartArray();
         foreach (var item in items)
         {

@@ -9,6 +9,9 @@ namespace NetView.Core.Analysis.Json;
 /// </summary>
 internal sealed class ProjectedList<TSource, T>(IReadOnlyList<TSource> source, Func<TSource, T> project) : IReadOnlyList<T>
 {
+    /// <summary>What the list projects, for a writer that can do without the projection.</summary>
+    public IReadOnlyList<TSource> Source => source;
+
     public T this[int index] => project(source[index]);
 
     public int Count => source.Count;
