@@ -181,6 +181,18 @@ public sealed class Rule : IEquatable<Rule>
             return null;
         }
 
+        // KUBE-SERVICES' and the cluster chains' --dport, asked of every service port: off the text.
+        ref var row = ref Row;
+        if (row.Spec is null && _decoder is not null && (row.Parts & RuleParts.Known) != 0 && name.Length < 64)
+        {
+            Span<byte> option = stackalloc byte[name.Length];
+            if (System.Text.Ascii.FromUtf16(name, option, out _) == System.Buffers.OperationStatus.Done
+                && PlainRuleOptions.TryAnyMatchOption(_decoder.Source, row.TextStart, row.TextStart + row.TextLength, option, out var value, out var negated))
+            {
+                return value is null ? null : new MatchOption(name, value, negated);
+            }
+        }
+
         foreach (var match in Spec.Matches)
         {
             var option = match.Option(name);

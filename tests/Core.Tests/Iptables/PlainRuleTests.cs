@@ -113,7 +113,7 @@ public sealed class PlainRuleTests
 
     [Theory]
     [MemberData(nameof(Dumps))]
-    public void CommentAndOperands_EveryRule_SameFromTheTextAsDecoded(string name)
+    public void CommentOperandsAndOptions_EveryRule_SameFromTheTextAsDecoded(string name)
     {
         var source = Load(name);
         var fromText = IptablesParser.Parse(source, source.Length).AllRules().ToList();
@@ -127,6 +127,10 @@ public sealed class PlainRuleTests
             Assert.Equal(decoded[i].Protocol, fromText[i].Protocol);
             Assert.Equal(decoded[i].InInterface, fromText[i].InInterface);
             Assert.Equal(decoded[i].OutInterface, fromText[i].OutInterface);
+            foreach (var option in (string[])["--dport", "--sport", "--probability", "--comment", "--mark", "--ctstate", "--rcheck", "--seconds", "--dst-type", "--to-destination"])
+            {
+                Assert.Equal(decoded[i].Option(option), fromText[i].Option(option));
+            }
         }
     }
 

@@ -61,6 +61,53 @@ internal static class PlainRuleOptions
         return true;
     }
 
+    /// <summary>
+    /// The value of <paramref name="option"/> in the first match module that has it, and whether a
+    /// <c>!</c> before it negates it (null: no match module has it).
+    /// </summary>
+    public static bool TryAnyMatchOption(byte[] source, int start, int end, ReadOnlySpan<byte> option, out string? value, out bool negated)
+    {
+        (value, negated) = (null, false);
+        var tokens = new Tokenizer(source, start, end);
+        tokens.Next(out _); // -A
+        tokens.Next(out _); // the chain
+        var inMatch = false;
+        while (NextNegatable(source, ref tokens, out var token, out var negate))
+        {
+            if (token.Flags != TokenFlags.None || !IsDashed(source, token))
+            {
+                continue;
+            }
+
+            var letter = source[token.Start + 1];
+            if (token.Length == 2 && letter is (byte)'j' or (byte)'g')
+            {
+                return true; // the target comes last
+            }
+
+            if (token.Length == 2 && letter == (byte)'m')
+            {
+                tokens.Next(out _);
+                inMatch = true;
+                continue;
+            }
+
+            if (token.Length == 2 && letter is (byte)'s' or (byte)'d' or (byte)'p' or (byte)'i' or (byte)'o')
+            {
+                PlainRule.TryOperand(source, ref tokens, out _);
+                continue;
+            }
+
+            if (inMatch && Span(source, token).SequenceEqual(option))
+            {
+                negated = negate;
+                return TrySingleValue(source, ref tokens, out value);
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The value of the target's <paramref name="option"/> (null: the target has no such option).</summary>
     public static bool TryTargetOption(byte[] source, int start, int end, ReadOnlySpan<byte> option, out string? value)
     {
@@ -112,17 +159,8 @@ internal static class PlainRuleOptions
         var tokens = new Tokenizer(source, start, end);
         tokens.Next(out _); // -A
         tokens.Next(out _); // the chain
-        var bang = false;
-        while (tokens.Next(out var token))
+        while (NextNegatable(source, ref tokens, out var token, out var negate))
         {
-            if (token.Flags == TokenFlags.None && IsBang(source, token))
-            {
-                bang = true;
-                continue;
-            }
-
-            var negate = bang;
-            bang = false;
             if (token.Flags != TokenFlags.None || token.Length != 2 || source[token.Start] != (byte)'-')
             {
                 continue;
@@ -166,6 +204,23 @@ internal static class PlainRuleOptions
         }
 
         return value is not null;
+    }
+
+    /// <summary>The next word that is not <c>!</c>, and whether a <c>!</c> stood right before it.</summary>
+    private static bool NextNegatable(byte[] source, ref Tokenizer tokens, out Token token, out bool negated)
+    {
+        negated = false;
+        while (tokens.Next(out token))
+        {
+            if (token.Flags != TokenFlags.None || !IsBang(source, token))
+            {
+                return true;
+            }
+
+            negated = true;
+        }
+
+        return false;
     }
 
     private static bool IsDashed(byte[] source, Token token) => token.Length >= 2 && source[token.Start] == (byte)'-';
