@@ -33,16 +33,13 @@ public static class IptablesParser
     /// them: the rule set keeps the array (rule text is decoded from it on demand), so the caller
     /// must not change it afterwards. For big dumps read into a buffer (stdin, a network body).
     /// </summary>
-    public static RuleSet Parse(byte[] utf8, int length) => Parse(utf8, length, scanAhead: true);
-
-    /// <param name="scanAhead">False to scan every rule on the reader's thread even in a big input (tests compare both ways).</param>
-    internal static RuleSet Parse(byte[] utf8, int length, bool scanAhead)
+    public static RuleSet Parse(byte[] utf8, int length)
     {
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, utf8.Length);
         CheckNotEmptyOrBinary(utf8, length);
-        return new DumpReader(utf8, length, scanAhead).Read();
+        return new DumpReader(utf8, length).Read();
     }
 
     private static void CheckNotEmptyOrBinary(byte[] utf8, int length)

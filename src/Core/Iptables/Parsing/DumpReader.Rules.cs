@@ -3,13 +3,9 @@ namespace NetView.Core.Iptables.Parsing;
 internal sealed partial class DumpReader
 {
     /// <summary>Adds the rule spec in <c>source[start..end)</c> (from <c>-A</c>) to its table and chain.</summary>
-    private void AddRule(int start, int end, Counters? counters) =>
-        AddRule(start, end, counters, PlainRule.TryScan(_source, start, end, out var plain), plain);
-
-    /// <param name="isPlain">What <see cref="PlainRule.TryScan"/> said of the rule (here, or ahead: <see cref="ScanAhead"/>).</param>
-    private void AddRule(int start, int end, Counters? counters, bool isPlain, in PlainRule plain)
+    private void AddRule(int start, int end, Counters? counters)
     {
-        if (isPlain)
+        if (PlainRule.TryScan(_source, start, end, out var plain))
         {
             AddPlainRule(start, end, counters, plain);
             return;

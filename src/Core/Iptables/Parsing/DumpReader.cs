@@ -19,8 +19,6 @@ internal sealed partial class DumpReader
     private readonly RepeatedWord _chains;
     private readonly List<(int Rule, string Target, Table Table)> _unresolvedJumps = [];
     private readonly RuleRows _rows;
-    private readonly bool _scanAhead;
-    private ScanAhead? _ahead;
     private int _diagnosticCount;
     private int _droppedDiagnostics;
     private int _lineNumber;
@@ -42,9 +40,8 @@ internal sealed partial class DumpReader
     private bool _tableCommitted = true;
     private int _tableLine;
 
-    public DumpReader(byte[] source, int length, bool scanAhead = true)
+    public DumpReader(byte[] source, int length)
     {
-        _scanAhead = scanAhead;
         _source = source;
         _length = length;
         // Plain rules intern only their chain and target here, so the pool holds little more than the
@@ -70,17 +67,15 @@ internal sealed partial class DumpReader
             position = 3; // UTF-8 byte order mark from an editor
         }
 
-        using var ahead = _scanAhead ? ScanAhead.For(source, position, _length) : null;
-        _ahead = ahead;
         while (position < _length)
         {
-            var (start, end, next) = NextLine(source, position, _length);
+            var newline = Array.IndexOf(source, (byte)'\n', position, _length - position);
+            var end = newline < 0 ? _length : newline;
             _lineNumber++;
-            ReadLine(start, end);
-            position = next;
+            ReadLine(position, TrimEnd(position, end));
+            position = end + 1;
         }
 
-        _ahead = null;
         Finish();
         return _set;
     }
@@ -109,23 +104,15 @@ internal sealed partial class DumpReader
         return (rules, declarations);
     }
 
-    /// <summary>The line at <paramref name="position"/> without its end-of-line and trailing blanks, and where the next one starts.</summary>
-    internal static (int Start, int End, int Next) NextLine(byte[] source, int position, int length)
+    private int TrimEnd(int start, int end)
     {
-        var newline = Array.IndexOf(source, (byte)'\n', position, length - position);
-        var end = newline < 0 ? length : newline;
-        var next = end + 1;
-        while (end > position && source[end - 1] is (byte)'\r' or (byte)' ' or (byte)'\t')
+        while (end > start && _source[end - 1] is (byte)'\r' or (byte)' ' or (byte)'\t')
         {
             end--;
         }
 
-        return (position, end, next);
+        return end;
     }
-
-    /// <summary>A save-form rule, <c>-A CHAIN ...</c>, at the start of the line.</summary>
-    internal static bool IsAppendLine(byte[] source, int start, int end) =>
-        end - start > 3 && source[start] == (byte)'-' && source[start + 1] == (byte)'A' && source[start + 2] == (byte)' ';
 
     private void ReadLine(int start, int end)
     {
@@ -137,22 +124,13 @@ internal sealed partial class DumpReader
             return;
         }
 
-        if (IsAppendLine(source, start, end))
+        var first = source[start];
+        if (first == (byte)'-' && end - start > 3 && source[start + 1] == (byte)'A' && source[start + 2] == (byte)' ')
         {
             FlushPolicies();
-            if (_ahead is { } ahead)
-            {
-                AddRule(start, end, null, ahead.Take(start, out var scanned), scanned);
-            }
-            else
-            {
-                AddRule(start, end, null);
-            }
-
+            AddRule(start, end, null);
             return;
         }
-
-        var first = source[start];
 
         if (first == (byte)'[' && TryReadCounterPrefix(start, end))
         {
