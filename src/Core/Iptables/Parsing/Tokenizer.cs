@@ -15,7 +15,8 @@ internal ref struct Tokenizer
 
     public Tokenizer(ReadOnlySpan<byte> source, int start, int end)
     {
-        _source = source;
+        // The span ends with the line, so that "within the line" and "within the span" are one check.
+        _source = source[..end];
         _position = start;
         _end = end;
     }
@@ -26,15 +27,14 @@ internal ref struct Tokenizer
     {
         var source = _source;
         var i = _position;
-        var end = _end;
-        while (i < end && (source[i] == (byte)' ' || source[i] == (byte)'\t'))
+        while ((uint)i < (uint)source.Length && source[i] is (byte)' ' or (byte)'\t')
         {
             i++;
         }
 
-        if (i >= end)
+        if ((uint)i >= (uint)source.Length)
         {
-            _position = end;
+            _position = source.Length;
             token = default;
             return false;
         }
@@ -43,13 +43,9 @@ internal ref struct Tokenizer
         if (source[i] == (byte)'"')
         {
             // The common case: a word that is one quoted string, as iptables-save writes comments.
-            var j = i + 1;
-            while (j < end && source[j] != (byte)'"' && source[j] != (byte)'\\')
-            {
-                j++;
-            }
-
-            if (j < end && source[j] == (byte)'"' && (j + 1 == end || source[j + 1] == (byte)' ' || source[j + 1] == (byte)'\t'))
+            var stop = source[(i + 1)..].IndexOfAny((byte)'"', (byte)'\\');
+            var j = stop < 0 ? source.Length : i + 1 + stop;
+            if (j < source.Length && source[j] == (byte)'"' && (j + 1 == source.Length || source[j + 1] is (byte)' ' or (byte)'\t'))
             {
                 _position = j + 1;
                 token = new Token(i + 1, j - i - 1, TokenFlags.Quoted);
@@ -58,12 +54,10 @@ internal ref struct Tokenizer
         }
         else
         {
-            while (i < end && source[i] != (byte)' ' && source[i] != (byte)'\t' && source[i] != (byte)'"')
-            {
-                i++;
-            }
-
-            if (i >= end || source[i] != (byte)'"')
+            // Searched a vector at a time: the rest of the line is usually longer than the word.
+            var stop = source[i..].IndexOfAny((byte)' ', (byte)'\t', (byte)'"');
+            i = stop < 0 ? source.Length : i + stop;
+            if (i >= source.Length || source[i] != (byte)'"')
             {
                 _position = i;
                 token = new Token(start, i - start, TokenFlags.None);
