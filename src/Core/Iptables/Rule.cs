@@ -25,8 +25,7 @@ public sealed class Rule : IEquatable<Rule>
 
     private ref RuleRows.Row Row => ref _rows[_index];
 
-
-    private RuleDecoder? _decoder => _rows.Decoder;
+    private RuleDecoder? Decoder => _rows.Decoder;
 
     public string Table => Row.Chain.Table;
     public string Chain => Row.Chain.Name;
@@ -43,7 +42,7 @@ public sealed class Rule : IEquatable<Rule>
     /// Untrusted text from a node: render it escaped.
     /// </summary>
     public string Text =>
-        Row.Spec?.Text ?? (_decoder is null ? "" : System.Text.Encoding.UTF8.GetString(_decoder.Source, Row.TextStart, Row.TextLength));
+        Row.Spec?.Text ?? (Decoder is null ? "" : System.Text.Encoding.UTF8.GetString(Decoder.Source, Row.TextStart, Row.TextLength));
 
     /// <summary>
     /// The text's UTF-8 bytes without decoding them, when the text is a slice of the input: for
@@ -52,11 +51,15 @@ public sealed class Rule : IEquatable<Rule>
     internal bool TryGetTextSlice(out byte[] source, out int start, out int length)
     {
         ref var row = ref Row;
-        (source, start, length) = (_decoder?.Source!, row.TextStart, row.TextLength);
-        return _decoder is not null && row.Spec?.Text is null;
+        (source, start, length) = (Decoder?.Source!, row.TextStart, row.TextLength);
+        return Decoder is not null && row.Spec?.Text is null;
     }
 
-    private RuleSpec Spec => Row.Spec ?? _decoder!.Decode(_rows, _index);
+    private RuleSpec Spec => Row.Spec ?? Decoder!.Decode(_rows, _index);
+
+    /// <summary>True when the rule's parts can be read off its text: plain (as the scan saw), and not decoded at the moment.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Decoder))]
+    private bool ReadsOffText(in RuleRows.Row row) => row.Spec is null && Decoder is not null && (row.Parts & RuleParts.Known) != 0;
 
 
     /// <summary>True when the scan saw that the rule has none of <paramref name="parts"/>: the answer needs no decoding.</summary>
@@ -86,8 +89,8 @@ public sealed class Rule : IEquatable<Rule>
     {
         ref var row = ref Row;
         (value, negated) = ("", false);
-        if (row.Spec is not null || _decoder is null || (row.Parts & RuleParts.Known) == 0
-            || !PlainRuleOptions.TryOperand(_decoder.Source, row.TextStart, row.TextStart + row.TextLength, letter, out var read, out negated))
+        if (!ReadsOffText(row)
+            || !PlainRuleOptions.TryOperand(Decoder.Source, row.TextStart, row.TextStart + row.TextLength, letter, out var read, out negated))
         {
             return false;
         }
@@ -130,13 +133,13 @@ public sealed class Rule : IEquatable<Rule>
         (hasMatch, value) = (false, null);
         var part = RulePartsOf.Module(module);
         ref var row = ref Row;
-        if (row.Spec is not null || _decoder is null || (row.Parts & RuleParts.Known) == 0 || part == RuleParts.OtherModule)
+        if (!ReadsOffText(row) || part == RuleParts.OtherModule)
         {
             return false;
         }
 
         hasMatch = (row.Parts & part) != 0;
-        return !hasMatch || PlainRuleOptions.TryMatchOption(_decoder.Source, row.TextStart, row.TextStart + row.TextLength, RulePartsOf.NameOf(part), option, out value);
+        return !hasMatch || PlainRuleOptions.TryMatchOption(Decoder.Source, row.TextStart, row.TextStart + row.TextLength, RulePartsOf.NameOf(part), option, out value);
     }
 
     /// <summary><c>Target.Option(option)?.Value</c> read from the text of a plain rule without decoding it; false when it must be decoded.</summary>
@@ -144,13 +147,13 @@ public sealed class Rule : IEquatable<Rule>
     {
         value = null;
         ref var row = ref Row;
-        if (row.Spec is not null || _decoder is null || (row.Parts & RuleParts.Known) == 0)
+        if (!ReadsOffText(row))
         {
             return false;
         }
 
         return (row.Flags & RuleRows.RowFlags.TargetHasOptions) == 0
-            || PlainRuleOptions.TryTargetOption(_decoder.Source, row.TextStart, row.TextStart + row.TextLength, option, out value);
+            || PlainRuleOptions.TryTargetOption(Decoder.Source, row.TextStart, row.TextStart + row.TextLength, option, out value);
     }
 
     /// <summary>The first match loaded with this module name (e.g. <c>statistic</c>), or null.</summary>
@@ -183,11 +186,11 @@ public sealed class Rule : IEquatable<Rule>
 
         // KUBE-SERVICES' and the cluster chains' --dport, asked of every service port: off the text.
         ref var row = ref Row;
-        if (row.Spec is null && _decoder is not null && (row.Parts & RuleParts.Known) != 0 && name.Length < 64)
+        if (ReadsOffText(row) && name.Length < 64)
         {
             Span<byte> option = stackalloc byte[name.Length];
             if (System.Text.Ascii.FromUtf16(name, option, out _) == System.Buffers.OperationStatus.Done
-                && PlainRuleOptions.TryAnyMatchOption(_decoder.Source, row.TextStart, row.TextStart + row.TextLength, option, out var value, out var negated))
+                && PlainRuleOptions.TryAnyMatchOption(Decoder.Source, row.TextStart, row.TextStart + row.TextLength, option, out var value, out var negated))
             {
                 return value is null ? null : new MatchOption(name, value, negated);
             }
