@@ -139,7 +139,7 @@ public sealed class Rule : IEquatable<Rule>
         }
 
         hasMatch = (row.Parts & part) != 0;
-        return !hasMatch || PlainRuleOptions.TryMatchOption(Decoder.Source, row.TextStart, row.TextStart + row.TextLength, RulePartsOf.NameOf(part), option, out value);
+        return !hasMatch || PlainRuleOptions.TryMatchOption(Decoder.Source, row.TextStart, row.TextStart + row.TextLength, RulePartsOf.NameOf(part), option, out value, out _);
     }
 
     /// <summary><c>Target.Option(option)?.Value</c> read from the text of a plain rule without decoding it; false when it must be decoded.</summary>
@@ -190,7 +190,7 @@ public sealed class Rule : IEquatable<Rule>
         {
             Span<byte> option = stackalloc byte[name.Length];
             if (System.Text.Ascii.FromUtf16(name, option, out _) == System.Buffers.OperationStatus.Done
-                && PlainRuleOptions.TryAnyMatchOption(Decoder.Source, row.TextStart, row.TextStart + row.TextLength, option, out var value, out var negated))
+                && PlainRuleOptions.TryMatchOption(Decoder.Source, row.TextStart, row.TextStart + row.TextLength, [], option, out var value, out var negated))
             {
                 return value is null ? null : new MatchOption(name, value, negated);
             }

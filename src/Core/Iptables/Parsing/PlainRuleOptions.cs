@@ -13,15 +13,21 @@ namespace NetView.Core.Iptables.Parsing;
 /// </summary>
 internal static class PlainRuleOptions
 {
-    /// <summary>The value of <paramref name="option"/> in the first <c>-m <paramref name="module"/></c> match (null: that match has no such option).</summary>
-    public static bool TryMatchOption(byte[] source, int start, int end, ReadOnlySpan<byte> module, ReadOnlySpan<byte> option, out string? value)
+    /// <summary>
+    /// The value of <paramref name="option"/> in the first <c>-m <paramref name="module"/></c> match, or with
+    /// an empty <paramref name="module"/> in the first match module that has it, and whether a <c>!</c>
+    /// before it negates it (null: no such option there).
+    /// </summary>
+    public static bool TryMatchOption(byte[] source, int start, int end, ReadOnlySpan<byte> module, ReadOnlySpan<byte> option,
+        out string? value, out bool negated)
     {
-        value = null;
+        (value, negated) = (null, false);
+        var anyModule = module.IsEmpty;
         var tokens = new Tokenizer(source, start, end);
         tokens.Next(out _); // -A
         tokens.Next(out _); // the chain
         var inModule = false;
-        while (tokens.Next(out var token))
+        while (NextNegatable(source, ref tokens, out var token, out var negate))
         {
             if (token.Flags != TokenFlags.None || !IsDashed(source, token))
             {
@@ -36,13 +42,13 @@ internal static class PlainRuleOptions
 
             if (token.Length == 2 && letter == (byte)'m')
             {
-                if (inModule)
+                if (inModule && !anyModule)
                 {
                     return true; // past the first match of the module, which did not have it
                 }
 
                 tokens.Next(out var name);
-                inModule = Span(source, name).SequenceEqual(module);
+                inModule = anyModule || Span(source, name).SequenceEqual(module);
                 continue;
             }
 
@@ -53,52 +59,6 @@ internal static class PlainRuleOptions
             }
 
             if (inModule && Span(source, token).SequenceEqual(option))
-            {
-                return TrySingleValue(source, ref tokens, out value);
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The value of <paramref name="option"/> in the first match module that has it, and whether a
-    /// <c>!</c> before it negates it (null: no match module has it).
-    /// </summary>
-    public static bool TryAnyMatchOption(byte[] source, int start, int end, ReadOnlySpan<byte> option, out string? value, out bool negated)
-    {
-        (value, negated) = (null, false);
-        var tokens = new Tokenizer(source, start, end);
-        tokens.Next(out _); // -A
-        tokens.Next(out _); // the chain
-        var inMatch = false;
-        while (NextNegatable(source, ref tokens, out var token, out var negate))
-        {
-            if (token.Flags != TokenFlags.None || !IsDashed(source, token))
-            {
-                continue;
-            }
-
-            var letter = source[token.Start + 1];
-            if (token.Length == 2 && letter is (byte)'j' or (byte)'g')
-            {
-                return true; // the target comes last
-            }
-
-            if (token.Length == 2 && letter == (byte)'m')
-            {
-                tokens.Next(out _);
-                inMatch = true;
-                continue;
-            }
-
-            if (token.Length == 2 && letter is (byte)'s' or (byte)'d' or (byte)'p' or (byte)'i' or (byte)'o')
-            {
-                PlainRule.TryOperand(source, ref tokens, out _);
-                continue;
-            }
-
-            if (inMatch && Span(source, token).SequenceEqual(option))
             {
                 negated = negate;
                 return TrySingleValue(source, ref tokens, out value);
