@@ -21,14 +21,13 @@ internal sealed class CascadeVerdicts
     /// <summary>Judges the cascade of <paramref name="chain"/>: its endpoint-jumping rules and their probabilities.</summary>
     public void Judge(string chain, List<Rule> rules, List<decimal?> probabilities)
     {
-        if (_judged.ContainsKey(chain))
+        ref var verdict = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_judged, chain, out var judged);
+        if (!judged)
         {
-            return;
+            verdict = Analysis.Findings.ProbabilityMismatchCheck.IsOff(rules, probabilities)
+                ? new OffCascade(rules.ToArray(), probabilities.ToArray())
+                : null;
         }
-
-        _judged.Add(chain, Analysis.Findings.ProbabilityMismatchCheck.IsOff(rules, probabilities)
-            ? new OffCascade(rules.ToArray(), probabilities.ToArray())
-            : null);
     }
 
     /// <summary>True when the walk judged this chain; <paramref name="mismatch"/> is then its off cascade, or null when it splits right.</summary>
