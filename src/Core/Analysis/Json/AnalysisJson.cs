@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using NetView.Core.KubeProxy;
 
 namespace NetView.Core.Analysis.Json;
@@ -61,40 +60,26 @@ public static class AnalysisJson
         writer.WritePropertyName(name.ConvertName(nameof(AnalysisDocument.ServicePorts)));
         if (document.ServicePorts is ProjectedList<ServicePort, ServicePortDocument> projected)
         {
-            WritePorts(writer, utf8, projected.Source, indented ? IndentedPorts : CompactPorts);
+            WriteArray(writer, projected.Source, (indented ? IndentedPorts : CompactPorts).Write);
         }
         else
         {
-            WriteArray(writer, utf8, document.ServicePorts, context.ServicePortDocument);
+            WriteArray(writer, document.ServicePorts, (w, port) => JsonSerializer.Serialize(w, port, context.ServicePortDocument));
         }
 
         writer.WritePropertyName(name.ConvertName(nameof(AnalysisDocument.Findings)));
-        WriteArray(writer, utf8, document.Findings, context.FindingDocument);
+        WriteArray(writer, document.Findings, (w, finding) => JsonSerializer.Serialize(w, finding, context.FindingDocument));
         writer.WriteEndObject();
         writer.Flush();
     }
 
-    private static void WritePorts(Utf8JsonWriter writer, Stream utf8, IReadOnlyList<ServicePort> ports, ServicePortJsonWriter portWriter)
-    {
-        writer.WriteStartArray();
-        foreach (var port in ports)
-        {
-            portWriter.Write(writer, port);
-            if (writer.BytesPending > FlushAt)
-            {
-                writer.Flush();
-            }
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteArray<T>(Utf8JsonWriter writer, Stream utf8, IReadOnlyList<T> items, JsonTypeInfo<T> type)
+    /// <summary>An array written item by item, handed to the stream every <see cref="FlushAt"/> bytes.</summary>
+    private static void WriteArray<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
     {
         writer.WriteStartArray();
         foreach (var item in items)
         {
-            JsonSerializer.Serialize(writer, item, type);
+            write(writer, item);
             if (writer.BytesPending > FlushAt)
             {
                 writer.Flush();
