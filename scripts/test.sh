@@ -84,7 +84,8 @@ for project in Core.Tests Agent.Tests Web.Tests EndToEnd.Tests; do
   dotnet test "tests/$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$results/$project.trx" --logger "console;verbosity=normal" \
     > "$results/$project.log" 2>&1
-  grep -E '^\s+(Passed|Failed|Skipped) ' "$results/$project.log" | grep -vE '^\s+Passed ' >&2
+  # Failed tests with their message and the top of the stack, so CI's log says why, not only which.
+  awk '/^  (Passed|Skipped) /{show=0} /^  Skipped /{print} /^  Failed /{show=1; n=0} show && n++ < 25' "$results/$project.log" >&2
   grep -E 'Total tests|Passed!|Failed!' "$results/$project.log" >&2
   count_trx "$results/$project.trx"
 done

@@ -15,6 +15,9 @@ internal static class DashboardBrowser
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
         var page = await context.NewPageAsync();
+        // CI's two cores also run the server and its simulated agents: a step may take longer than
+        // Playwright's 30 s default there, and a figure that matters has its own assertion.
+        page.SetDefaultTimeout(60_000);
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>
         {

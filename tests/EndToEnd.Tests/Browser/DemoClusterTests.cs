@@ -29,7 +29,9 @@ public sealed class DemoClusterTests(Chromium chromium, ITestOutputHelper output
         Assert.Contains("Demo cluster — simulated", await page.GetByTestId("demo-banner").InnerTextAsync(), StringComparison.Ordinal);
 
         // No Kubernetes API is configured: the demo names its simulated pods, and the search finds a service by one.
-        await page.GetByPlaceholder("Service, IP, pod, chain or node").PressSequentiallyAsync("demo-");
+        // Filled in one input event, not typed key by key: on a slow machine each key's debounced
+        // search re-renders the list, and a click can land on an item of a list being replaced.
+        await page.GetByPlaceholder("Service, IP, pod, chain or node").FillAsync("demo-");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "pod" }).First.ClickAsync();
         var pod = page.GetByTestId("flow-pod-name").First;
         await pod.WaitForAsync();
