@@ -30,6 +30,11 @@ internal sealed partial class DumpReader
         }
 
         _table = _set.GetOrAddTable(_pool[_pool.Intern(start + 1, name.Length)]);
+        if (_tablesBegun < _tableDeclarations.Count)
+        {
+            // Room for the chains declared next at once: a kube-proxy nat table declares 100,000.
+            _table.ReserveChains(_tableDeclarations[_tablesBegun++]);
+        }
         _tableCommitted = false;
         _tableFromSpecs = false;
         _tableLine = _lineNumber;

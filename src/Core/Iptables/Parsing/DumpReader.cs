@@ -19,6 +19,8 @@ internal sealed partial class DumpReader
     private readonly RepeatedWord _chains;
     private readonly List<(int Rule, string Target, Table Table)> _unresolvedJumps = [];
     private readonly RuleRows _rows;
+    private readonly List<int> _tableDeclarations = [];
+    private int _tablesBegun;
     private int _diagnosticCount;
     private int _droppedDiagnostics;
     private int _lineNumber;
@@ -46,7 +48,7 @@ internal sealed partial class DumpReader
         _length = length;
         // Plain rules intern only their chain and target here, so the pool holds little more than the
         // chains: room for every declared one at once saves growing a table of 100,000 words twice.
-        var (rules, declarations) = CountLines(new ReadOnlySpan<byte>(source, 0, length));
+        var (rules, declarations) = CountLines(new ReadOnlySpan<byte>(source, 0, length), _tableDeclarations);
         _pool = new StringPool(source, length, Math.Max(length / 512, declarations * 5 / 4));
         _rules = new RuleSpecReader(source, _pool);
         _decoder = new RuleDecoder(source, length);
@@ -80,10 +82,15 @@ internal sealed partial class DumpReader
         return _set;
     }
 
-    /// <summary>Lines that start a save-form rule (<c>-A </c>, or <c>[</c> counters before it) and chain declarations (<c>:</c>), in one pass.</summary>
-    private static (int Rules, int Declarations) CountLines(ReadOnlySpan<byte> input)
+    /// <summary>
+    /// Lines that start a save-form rule (<c>-A </c>, or <c>[</c> counters before it) and chain
+    /// declarations (<c>:</c>), in one pass; <paramref name="tableDeclarations"/> gets the
+    /// declarations after each <c>*table</c> line, in order.
+    /// </summary>
+    private static (int Rules, int Declarations) CountLines(ReadOnlySpan<byte> input, List<int> tableDeclarations)
     {
         var (rules, declarations) = (0, 0);
+        var declarationsBeforeTable = 0;
         while (!input.IsEmpty)
         {
             switch (input[0])
@@ -95,10 +102,24 @@ internal sealed partial class DumpReader
                 case (byte)':':
                     declarations++;
                     break;
+                case (byte)'*':
+                    if (tableDeclarations.Count > 0)
+                    {
+                        tableDeclarations[^1] = declarations - declarationsBeforeTable;
+                    }
+
+                    tableDeclarations.Add(0);
+                    declarationsBeforeTable = declarations;
+                    break;
             }
 
             var newline = input.IndexOf((byte)'\n');
             input = newline < 0 ? [] : input[(newline + 1)..];
+        }
+
+        if (tableDeclarations.Count > 0)
+        {
+            tableDeclarations[^1] = declarations - declarationsBeforeTable;
         }
 
         return (rules, declarations);

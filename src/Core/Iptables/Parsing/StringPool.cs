@@ -24,10 +24,11 @@ internal sealed class StringPool
     public StringPool(byte[] source, int length, int expectedWords = 0)
     {
         _source = source;
-        var words = expectedWords > 0 ? expectedWords : length / 128;
-        var capacity = (int)Math.Min(1 << 24, BitOperations.RoundUpToPowerOf2((uint)Math.Max(256, words)));
-        _entries = new Entry[capacity];
-        _buckets = new int[capacity];
+        var words = Math.Max(256, expectedWords > 0 ? expectedWords : length / 128) + WellKnownWords.All.Length + 1;
+        // Buckets come in powers of two (a mask picks one); entries only as many as words are expected,
+        // which for 105,000 chains is 6 MB of entries instead of 12 MB rounded up.
+        _entries = new Entry[words];
+        _buckets = new int[(int)Math.Min(1 << 24, BitOperations.RoundUpToPowerOf2((uint)words))];
         _count = 1; // id 0 means "no entry"
         var seedStart = 0;
         foreach (var word in WellKnownWords.All)
