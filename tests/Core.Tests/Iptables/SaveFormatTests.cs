@@ -82,6 +82,23 @@ public sealed class SaveFormatTests
         Assert.Equal(6, set.RuleCount);
     }
 
+    [Theory]
+    [InlineData(":KUBE-SEP-A - [0:0]", null, 0L)]
+    [InlineData(":KUBE-SEP-A -  [0:0]", null, 0L)]
+    [InlineData(":KUBE-SEP-A - [0:7]", null, 7L)]
+    [InlineData(":KUBE-SEP-A ACCEPT [0:0]", "ACCEPT", 0L)]
+    public void Parse_ChainDeclaration_ReadsPolicyAndCountersHoweverSpaced(string declaration, string? policy, long bytes)
+    {
+        // " - [0:0]" exactly, as iptables-save writes every user chain, is read by a shortcut; the rest by the tokenizer.
+        var set = IptablesParser.Parse($"*nat\n{declaration}\n-A KUBE-SEP-A -j RETURN\nCOMMIT\n");
+
+        var chain = set.Table("nat")!.Chain("KUBE-SEP-A")!;
+        Assert.True(chain.Declared);
+        Assert.Equal(policy, chain.Policy);
+        Assert.Equal(new Counters(0, bytes), chain.PolicyCounters);
+        Assert.Empty(set.Diagnostics);
+    }
+
     [Fact]
     public void Parse_ServiceRule_KeepsAddressesProtocolMatchesTargetAndText()
     {

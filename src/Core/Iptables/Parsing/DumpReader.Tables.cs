@@ -66,7 +66,12 @@ internal sealed partial class DumpReader
         var name = _pool[nameId];
         string? policy = null;
         Counters? counters = null;
-        if (tokens.Next(out var policyToken))
+        if (new ReadOnlySpan<byte>(_source, nameToken.End, end - nameToken.End).SequenceEqual(" - [0:0]"u8))
+        {
+            // How iptables-save declares every user chain (kube-proxy's 100,000 of them): no policy, no packets.
+            counters = Counters.Zero;
+        }
+        else if (tokens.Next(out var policyToken))
         {
             policy = _pool[_pool.Intern(policyToken.Start, policyToken.Length)];
             if (policy == "-")
