@@ -76,6 +76,16 @@ if ! dotnet build NetView.sln -c Release -warnaserror -nologo -clp:ErrorsOnly > 
   exit 1
 fi
 
+# The agent as its image ships it (src/Agent/Dockerfile): an end-to-end test runs this binary.
+log "publishing src/Agent as the image does (self-contained, composite ReadyToRun)"
+rm -rf "$root/artifacts/agent"
+if dotnet publish src/Agent -c Release -r linux-x64 --self-contained true -nologo -v quiet -o "$root/artifacts/agent" > "$results/publish-agent.log" 2>&1; then
+  pass "dotnet publish src/Agent (linux-x64, self-contained)"
+else
+  cat "$results/publish-agent.log" >&2
+  fail "dotnet publish src/Agent (linux-x64, self-contained)"
+fi
+
 # Projects run one after another: the end-to-end tests own network namespaces and a browser, and
 # the machine has two cores.
 for project in Core.Tests Agent.Tests Web.Tests EndToEnd.Tests; do

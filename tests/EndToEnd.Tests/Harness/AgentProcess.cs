@@ -18,13 +18,15 @@ public sealed class AgentProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static AgentProcess Start(NetworkNamespace network, Uri server, string token, string node, TimeSpan interval)
+    /// <param name="published">The agent as its image ships it (<see cref="BuildOutput.PublishedAgent"/>) instead of the build output.</param>
+    public static AgentProcess Start(NetworkNamespace network, Uri server, string token, string node, TimeSpan interval, bool published = false)
     {
-        var directory = BuildOutput.ProgramDirectory("Agent", "netview-agent.dll");
+        var directory = published ? BuildOutput.PublishedAgentDirectory : BuildOutput.ProgramDirectory("Agent", "netview-agent.dll");
+        string[] program = published ? [BuildOutput.PublishedAgent] : [BuildOutput.DotnetHost, Path.Combine(directory, "netview-agent.dll")];
         string[] arguments =
         [
             "netns", "exec", network.Name,
-            BuildOutput.DotnetHost, Path.Combine(directory, "netview-agent.dll"),
+            .. program,
             "run",
             "--server", server.ToString().TrimEnd('/'),
             "--token", token,

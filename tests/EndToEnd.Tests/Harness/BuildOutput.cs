@@ -39,6 +39,26 @@ public static class BuildOutput
         return directory;
     }
 
+    /// <summary>Where scripts/test.sh publishes the agent as its image ships it.</summary>
+    public static string PublishedAgentDirectory => Path.Combine(RepositoryRoot, "artifacts", "agent");
+
+    /// <summary>
+    /// The agent executable published as the image ships it (self-contained, composite ReadyToRun,
+    /// the image's instruction set): what runs on nodes, which the build output is not.
+    /// </summary>
+    public static string PublishedAgent
+    {
+        get
+        {
+            var path = Path.Combine(PublishedAgentDirectory, "netview-agent");
+            return File.Exists(path)
+                ? path
+                : throw new InvalidOperationException(
+                    $"{path} not found: publish it as the image does (scripts/test.sh does it first): " +
+                    $"dotnet publish src/Agent -c Release -r linux-x64 --self-contained true -o {PublishedAgentDirectory}");
+        }
+    }
+
     /// <summary>The dotnet host that runs the tests, used to run the programs too.</summary>
     public static string DotnetHost =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";

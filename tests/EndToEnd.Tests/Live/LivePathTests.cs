@@ -19,14 +19,7 @@ public sealed class LivePathTests
     public async Task AgentInNamespace_RealConnections_ServicesMatchKernelCountersAcrossServerRestart()
     {
         Command.RequireRoot();
-        using var network = NetworkNamespace.Create();
-        foreach (var endpoint in LivePathCluster.Endpoints)
-        {
-            network.AddAddress(endpoint.Address);
-            network.Listen(endpoint);
-        }
-
-        network.RestoreIptables(LivePathCluster.Rules);
+        using var network = ClusterNamespace();
         using var server = new ServerProcess([network.HostAddress]);
         await server.StartAsync();
         using var agent = AgentProcess.Start(network, server.UrlOn(network.HostAddress), server.AgentToken, LivePathCluster.Node, Interval);
@@ -50,6 +43,25 @@ public sealed class LivePathTests
     }
 
     [Fact]
+    public async Task PublishedAgent_AsTheImageShipsIt_ServicesMatchKernelCounters()
+    {
+        // The self-contained composite ReadyToRun build (src/Agent/Dockerfile), not the build output
+        // the other tests run: its runtime settings, trimming and instruction set are what nodes run.
+        Command.RequireRoot();
+        var executable = BuildOutput.PublishedAgent;
+        using var network = ClusterNamespace();
+        using var server = new ServerProcess([network.HostAddress]);
+        await server.StartAsync();
+        using var agent = AgentProcess.Start(network, server.UrlOn(network.HostAddress), server.AgentToken, LivePathCluster.Node, Interval, published: true);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        string Logs() => $"agent {executable}:\n{agent.Output}\nserver:\n{server.Output}";
+
+        await Poll.UntilAsync(TimeSpan.FromSeconds(60), () => NodeReportingAsync(http), Logs);
+        await DriveAsync(network, web: 11, cache: 5, empty: 2);
+        await Poll.UntilAsync(2 * Interval + Slack, () => MatchesKernelAsync(http, network), Logs);
+    }
+
+    [Fact]
     public async Task Agent_WrongToken_RefusedAndNeverListed()
     {
         Command.RequireRoot();
@@ -66,6 +78,28 @@ public sealed class LivePathTests
 
         var nodes = await http.GetFromJsonAsync<JsonElement>("/api/nodes");
         Assert.Empty(nodes.EnumerateArray());
+    }
+
+    /// <summary>A namespace with the cluster's endpoints listening and its kube-proxy rules loaded.</summary>
+    private static NetworkNamespace ClusterNamespace()
+    {
+        var network = NetworkNamespace.Create();
+        try
+        {
+            foreach (var endpoint in LivePathCluster.Endpoints)
+            {
+                network.AddAddress(endpoint.Address);
+                network.Listen(endpoint);
+            }
+
+            network.RestoreIptables(LivePathCluster.Rules);
+            return network;
+        }
+        catch
+        {
+            network.Dispose(); // the namespace is not left behind when setting it up fails
+            throw;
+        }
     }
 
     /// <summary>HTTP round trips and the poll step on top of the two intervals the data may take.</summary>
