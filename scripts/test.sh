@@ -77,7 +77,7 @@ if ! dotnet build NetView.sln -c Release -warnaserror -nologo -clp:ErrorsOnly > 
 fi
 
 # The agent as its image ships it (src/Agent/Dockerfile): an end-to-end test runs this binary.
-log "publishing src/Agent as the image does (self-contained, composite ReadyToRun)"
+log "publishing src/Agent as the image does (self-contained, trimmed, composite ReadyToRun)"
 rm -rf "$root/artifacts/agent"
 if dotnet publish src/Agent -c Release -r linux-x64 --self-contained true -nologo -v quiet -o "$root/artifacts/agent" > "$results/publish-agent.log" 2>&1; then
   pass "dotnet publish src/Agent (linux-x64, self-contained)"

@@ -15,14 +15,20 @@ public sealed class LivePathTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    [Fact]
-    public async Task AgentInNamespace_RealConnections_ServicesMatchKernelCountersAcrossServerRestart()
+    /// <param name="published">
+    /// The agent as its image ships it (src/Agent/Dockerfile: self-contained, trimmed, composite
+    /// ReadyToRun), which is what runs on nodes, rather than the build output.
+    /// </param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AgentInNamespace_RealConnections_ServicesMatchKernelCountersAcrossServerRestart(bool published)
     {
         Command.RequireRoot();
         using var network = ClusterNamespace();
         using var server = new ServerProcess([network.HostAddress]);
         await server.StartAsync();
-        using var agent = AgentProcess.Start(network, server.UrlOn(network.HostAddress), server.AgentToken, LivePathCluster.Node, Interval);
+        using var agent = AgentProcess.Start(network, server.UrlOn(network.HostAddress), server.AgentToken, LivePathCluster.Node, Interval, published);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         string Logs() => $"server:\n{server.Output}\nagent:\n{agent.Output}";
 
@@ -40,25 +46,6 @@ public sealed class LivePathTests
 
         await Poll.UntilAsync(TimeSpan.FromSeconds(30), () => MatchesKernelAsync(http, network), Logs);
         await Poll.UntilAsync(2 * Interval + Slack, () => SeriesCompleteAsync(http, network, steadySince), Logs);
-    }
-
-    [Fact]
-    public async Task PublishedAgent_AsTheImageShipsIt_ServicesMatchKernelCounters()
-    {
-        // The self-contained composite ReadyToRun build (src/Agent/Dockerfile), not the build output
-        // the other tests run: its runtime settings, trimming and instruction set are what nodes run.
-        Command.RequireRoot();
-        var executable = BuildOutput.PublishedAgent;
-        using var network = ClusterNamespace();
-        using var server = new ServerProcess([network.HostAddress]);
-        await server.StartAsync();
-        using var agent = AgentProcess.Start(network, server.UrlOn(network.HostAddress), server.AgentToken, LivePathCluster.Node, Interval, published: true);
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        string Logs() => $"agent {executable}:\n{agent.Output}\nserver:\n{server.Output}";
-
-        await Poll.UntilAsync(TimeSpan.FromSeconds(60), () => NodeReportingAsync(http), Logs);
-        await DriveAsync(network, web: 11, cache: 5, empty: 2);
-        await Poll.UntilAsync(2 * Interval + Slack, () => MatchesKernelAsync(http, network), Logs);
     }
 
     [Fact]
