@@ -33,6 +33,7 @@ internal sealed partial class DumpReader
         if (_tablesBegun < _tableDeclarations.Count)
         {
             // Room for the chains declared next at once: a kube-proxy nat table declares 100,000.
+            // Only a size: a '*' line that is no table header shifts the counts and merely mis-sizes.
             _table.ReserveChains(_tableDeclarations[_tablesBegun++]);
         }
         _tableCommitted = false;
