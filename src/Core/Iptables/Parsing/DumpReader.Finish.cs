@@ -30,6 +30,7 @@ internal sealed partial class DumpReader
 
     private void Finish()
     {
+        ResolveTargets();
         FlushPolicies();
         _listing.EndOfListing();
         if (_table is not null && !_tableCommitted && !_tableFromSpecs)
@@ -78,6 +79,8 @@ internal sealed partial class DumpReader
     /// </summary>
     private void ResolveJumps()
     {
+        // In the order of the rules: targets looked up in batches join the list after the rules read in full.
+        _unresolvedJumps.Sort((a, b) => a.Rule.CompareTo(b.Rule));
         foreach (var (index, name, table) in _unresolvedJumps)
         {
             if (table.Chain(name) is not null)

@@ -42,37 +42,47 @@ internal sealed partial class DumpReader
         var chainName = _pool[chainId];
         var target = Target.None;
         var targetId = 0;
-        if (plain.Kind != TargetKind.None)
+        if (plain.Kind != TargetKind.None && _table is null)
         {
+            // No table to look the jump up in until this rule's target names it.
             targetId = _pool.Intern(plain.Target.Start, plain.Target.Length);
             target = SharedTarget(targetId, plain.Kind);
         }
 
         var table = _table ?? InferredTable(InferTable(chainName, target.Name));
-        Place(table, chainId, chainName, _pool, target, plain.TargetHasOptions, null, plain.Parts, counters, _lineNumber,
+        var row = Place(table, chainId, chainName, _pool, target, plain.TargetHasOptions, null, plain.Parts, counters, _lineNumber,
             plain.SawIpv6Address, targetId, start, end - start);
+        if (plain.Kind != TargetKind.None && targetId == 0)
+        {
+            DeferTarget(table, row, plain.Target, plain.Kind);
+        }
     }
 
     /// <summary>The target without options named by this pool word, one object for all rules (as <see cref="RuleSpecReader"/> shares it).</summary>
     private Target SharedTarget(int nameId, TargetKind kind)
     {
-        ref var slot = ref _pool.Second(nameId);
-        var name = _pool[nameId];
-        if (slot is Target cached && cached.Kind == kind && ReferenceEquals(cached.Name, name) && cached.Options.Count == 0)
+        if (SharedTargetMade(nameId, kind) is { } cached)
         {
             return cached;
         }
 
-        var target = new Target(kind, name, []);
-        slot = target;
+        var target = new Target(kind, _pool[nameId], []);
+        _pool.Second(nameId) = target;
         return target;
     }
+
+    /// <summary><see cref="SharedTarget"/> when it was made already, else null; only reads.</summary>
+    private Target? SharedTargetMade(int nameId, TargetKind kind) =>
+        _pool.Second(nameId) is Target cached && cached.Kind == kind && ReferenceEquals(cached.Name, _pool[nameId]) && cached.Options.Count == 0
+            ? cached
+            : null;
 
     /// <summary>
     /// Appends a rule to its chain in <paramref name="table"/>: with its <paramref name="spec"/> when it
     /// was read in full, or with only its <paramref name="target"/> (without options when it has some) when plain.
     /// </summary>
-    private void Place(Table table, int chainId, string chainName, StringPool pool, Target target, bool targetHasOptions, RuleSpec? spec,
+    /// <returns>The rule's row.</returns>
+    private int Place(Table table, int chainId, string chainName, StringPool pool, Target target, bool targetHasOptions, RuleSpec? spec,
         RuleParts parts, Counters? counters, int line, bool sawIpv6Address, int targetId, int textStart, int textLength)
     {
         var chain = ChainOf(table, chainId, chainName, pool, line);
@@ -104,6 +114,8 @@ internal sealed partial class DumpReader
         {
             CheckJump(table, target.Name, index, targetId, pool);
         }
+
+        return index;
     }
 
     private Chain ChainOf(Table table, int id, string name, StringPool pool, int line)
@@ -133,7 +145,7 @@ internal sealed partial class DumpReader
 
     private void CheckJump(Table table, string targetName, int rule, int targetId, StringPool pool)
     {
-        if (targetId != 0 && pool.First(targetId) is Chain cached && ReferenceEquals(cached.Table, table.Name))
+        if (JumpKnown(table, targetId, pool))
         {
             return;
         }
@@ -148,6 +160,10 @@ internal sealed partial class DumpReader
             pool.First(targetId) = existing;
         }
     }
+
+    /// <summary>True when pool word <paramref name="targetId"/> is known to name a chain of <paramref name="table"/>; only reads.</summary>
+    private static bool JumpKnown(Table table, int targetId, StringPool pool) =>
+        targetId != 0 && pool.First(targetId) is Chain cached && ReferenceEquals(cached.Table, table.Name);
 
     private string InferTable(string chain, string target)
     {

@@ -10,6 +10,7 @@ internal sealed partial class DumpReader
 
     private void BeginTable(int start, int end)
     {
+        ResolveTargets();
         var name = Encoding.UTF8.GetString(_source, start + 1, end - start - 1);
         if (name.Length == 0 || name.AsSpan().IndexOfAny(' ', '\t') >= 0)
         {
@@ -43,6 +44,7 @@ internal sealed partial class DumpReader
 
     private void Commit()
     {
+        ResolveTargets();
         _recognised++;
         if (_table is null || _tableCommitted || _tableFromSpecs)
         {

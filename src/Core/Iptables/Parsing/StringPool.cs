@@ -55,17 +55,31 @@ internal sealed class StringPool
     {
         var span = new ReadOnlySpan<byte>(_source, start, length);
         var hash = Hash(span);
-        var bucket = hash & (_buckets.Length - 1);
-        for (var id = _buckets[bucket]; id != 0; id = _entries[id].Next)
+        var id = Find(span, hash);
+        return id != 0 ? id : Add(start, length, hash, hash & (_buckets.Length - 1), Decode(span));
+    }
+
+    /// <summary>
+    /// The id of the string held by <c>source[start..start+length]</c>, or 0 when the pool does not
+    /// have it. Only reads, so several threads may look up at once while nothing is added.
+    /// </summary>
+    public int Find(int start, int length)
+    {
+        var span = new ReadOnlySpan<byte>(_source, start, length);
+        return Find(span, Hash(span));
+    }
+
+    private int Find(ReadOnlySpan<byte> span, int hash)
+    {
+        for (var id = _buckets[hash & (_buckets.Length - 1)]; id != 0; id = _entries[id].Next)
         {
-            ref var entry = ref _entries[id];
-            if (entry.Hash == hash && Holds(id, span))
+            if (_entries[id].Hash == hash && Holds(id, span))
             {
                 return id;
             }
         }
 
-        return Add(start, length, hash, bucket, Decode(span));
+        return 0;
     }
 
     /// <summary>True when word <paramref name="id"/> is spelled <paramref name="word"/>.</summary>
