@@ -42,9 +42,11 @@ internal sealed partial class DumpReader
         var chainName = _pool[chainId];
         var target = Target.None;
         var targetId = 0;
-        if (plain.Kind != TargetKind.None && _table is null)
+        // Under a *table line the target waits for its batch (DumpReader.Targets); without one, the
+        // table is inferred from the target's name, which is needed now.
+        var deferred = plain.Kind != TargetKind.None && _table is not null;
+        if (plain.Kind != TargetKind.None && !deferred)
         {
-            // No table to look the jump up in until this rule's target names it.
             targetId = _pool.Intern(plain.Target.Start, plain.Target.Length);
             target = SharedTarget(targetId, plain.Kind);
         }
@@ -52,7 +54,7 @@ internal sealed partial class DumpReader
         var table = _table ?? InferredTable(InferTable(chainName, target.Name));
         var row = Place(table, chainId, chainName, _pool, target, plain.TargetHasOptions, null, plain.Parts, counters, _lineNumber,
             plain.SawIpv6Address, targetId, start, end - start);
-        if (plain.Kind != TargetKind.None && targetId == 0)
+        if (deferred)
         {
             DeferTarget(table, row, plain.Target, plain.Kind);
         }
