@@ -29,7 +29,7 @@ ns="nv-bench-$$"
 cleanup() { ip netns delete "$ns" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-log "publishing src/Agent (self-contained, trimmed, composite ReadyToRun, as the image ships it), building tests/Benchmarks"
+log "publishing src/Agent (NativeAOT, as the image ships it), building tests/Benchmarks"
 dotnet publish -c Release -r linux-x64 --self-contained true -v quiet -nologo src/Agent -o "$work/agent" >/dev/null
 dotnet build -c Release -v quiet -nologo tests/Benchmarks >/dev/null
 agent="$work/agent/netview-agent"

@@ -21,10 +21,11 @@ install_debian_packages() {
   local pairs=(
     "iptables-restore:iptables" "conntrack:conntrack" "chromium:chromium" "ip:iproute2"
     "/usr/bin/time:time" "unzip:unzip" "docker-compose:docker-compose"
+    "clang:clang" "/usr/include/zlib.h:zlib1g-dev"
   )
   for pair in "${pairs[@]}"; do
     local cmd=${pair%%:*} pkg=${pair#*:}
-    if [[ $cmd == /* ]]; then [ -x "$cmd" ] || missing+=("$pkg"); else command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("$pkg"); fi
+    if [[ $cmd == /* ]]; then [ -e "$cmd" ] || missing+=("$pkg"); else command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("$pkg"); fi
   done
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
@@ -77,7 +78,7 @@ if ! dotnet build NetView.sln -c Release -warnaserror -nologo -clp:ErrorsOnly > 
 fi
 
 # The agent as its image ships it (src/Agent/Dockerfile): an end-to-end test runs this binary.
-log "publishing src/Agent as the image does (self-contained, trimmed, composite ReadyToRun)"
+log "publishing src/Agent as the image does (NativeAOT: one native executable)"
 rm -rf "$root/artifacts/agent"
 if dotnet publish src/Agent -c Release -r linux-x64 --self-contained true -nologo -v quiet -o "$root/artifacts/agent" > "$results/publish-agent.log" 2>&1; then
   pass "dotnet publish src/Agent (linux-x64, self-contained)"

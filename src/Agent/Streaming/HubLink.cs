@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,11 @@ internal sealed class HubLink : IAsyncDisposable
     private volatile bool _helloChanged;
     private string? _helloConnectionId;
 
+    // The protocol's warning is about MessagePack's emitting resolvers, which WireResolver replaces:
+    // it answers every type the agent sends or receives (WireFormatterTests, LivePathTests on the
+    // native build).
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "WireResolver formats every frame without reflection.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "WireResolver formats every frame without emitting code.")]
     public HubLink(Uri server, string token, TimeProvider time, Random random, AgentLog log, Action wake)
     {
         _time = time;
@@ -35,7 +41,7 @@ internal sealed class HubLink : IAsyncDisposable
         _backoff = new JitteredBackoff(AgentRetryPolicy.First, AgentRetryPolicy.Cap, random);
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(server, HubMethods.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .AddMessagePackProtocol()
+            .AddMessagePackProtocol(options => options.SerializerOptions = WireResolver.Options)
             .WithAutomaticReconnect(new AgentRetryPolicy(random));
         builder.Services.AddSingleton(time);
         _connection = builder.Build();

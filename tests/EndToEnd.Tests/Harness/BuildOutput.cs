@@ -43,8 +43,8 @@ public static class BuildOutput
     public static string PublishedAgentDirectory => Path.Combine(RepositoryRoot, "artifacts", "agent");
 
     /// <summary>
-    /// The agent executable published as the image ships it (self-contained, composite ReadyToRun,
-    /// the image's instruction set): what runs on nodes, which the build output is not.
+    /// The agent executable published as the image ships it (NativeAOT, the image's instruction set):
+    /// what runs on nodes, which the build output (JIT-compiled IL) is not.
     /// </summary>
     public static string PublishedAgent
     {
