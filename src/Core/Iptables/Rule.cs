@@ -25,6 +25,11 @@ public sealed class Rule : IEquatable<Rule>
 
     private ref RuleRows.Row Row => ref _rows[_index];
 
+    /// <summary>The rule set's rows this rule is a view of, and which row (<see cref="RuleRowList"/>).</summary>
+    internal RuleRows Rows => _rows;
+
+    internal int RowIndex => _index;
+
     private RuleDecoder? Decoder => _rows.Decoder;
 
     public string Table => Row.Chain.Table;

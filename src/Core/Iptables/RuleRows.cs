@@ -11,7 +11,6 @@ namespace NetView.Core.Iptables;
 internal sealed class RuleRows
 {
     private Row[] _rows;
-    private Rule?[]? _views;
 
     // Packets and bytes of row i at 2i and 2i+1, only once the input has shown counters: a dump
     // saved without -c (most pasted ones) does not pay 16 bytes a rule for zeros.
@@ -35,15 +34,11 @@ internal sealed class RuleRows
     public ref Row this[int index] => ref _rows[index];
 
     /// <summary>
-    /// The view of row <paramref name="index"/>, made on first use and kept: an analysis reads the
-    /// same rules again and again (each check walks them), and a view made at every read was more
-    /// garbage than the rules themselves. Safe from several threads.
+    /// A view of row <paramref name="index"/>, made at every read and never kept: 32 bytes that die
+    /// young. Kept views (and the lists of them each service port held) were 15 MB of the 110 MB an
+    /// analysis of 300,000 rules keeps alive (BENCHMARKS.md, session 5). Views of a row are equal.
     /// </summary>
-    public Rule View(int index)
-    {
-        var views = _views ?? Interlocked.CompareExchange(ref _views, new Rule?[Count], null) ?? _views;
-        return views[index] ?? Interlocked.CompareExchange(ref views[index], new Rule(this, index), null) ?? views[index]!;
-    }
+    public Rule View(int index) => new(this, index);
 
     public int Add(in Row row, Counters? counters)
     {

@@ -31,7 +31,7 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
     public string? Ext { get; set; }
     public string? Fw { get; set; }
     public string? Xlb { get; set; }
-    public List<Rule> Rules { get; } = [];
+    public RuleRowList Rules { get; } = new();
     public List<EndpointBuilder> Endpoints { get; } = [];
 
     public EndpointBuilder Endpoint(string chain)
@@ -74,13 +74,7 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
     /// Makes room for <paramref name="more"/> rules (a chain's, or all endpoint chains') at once: the
     /// lists of 17,600 service ports would otherwise double their way up and keep a third unused.
     /// </summary>
-    public void Reserve(int more)
-    {
-        if (Rules.Capacity < Rules.Count + more)
-        {
-            Rules.Capacity = Rules.Count + more;
-        }
-    }
+    public void Reserve(int more) => Rules.Reserve(more);
 
     // Cluster cascade order first, then what only the local cascade reaches (CONTRACTS.md).
     private static int Compare(EndpointBuilder a, EndpointBuilder b) =>
