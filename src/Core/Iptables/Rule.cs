@@ -53,12 +53,8 @@ public sealed class Rule : IEquatable<Rule>
     /// The text's UTF-8 bytes without decoding them, when the text is a slice of the input: for
     /// comparing every rule of a big dump (duplicates) without 300,000 strings.
     /// </summary>
-    internal bool TryGetTextSlice(out byte[] source, out int start, out int length)
-    {
-        ref var row = ref Row;
-        (source, start, length) = (Decoder?.Source!, row.TextStart, row.TextLength);
-        return Decoder is not null && row.Spec?.Text is null;
-    }
+    internal bool TryGetTextSlice(out byte[] source, out int start, out int length) =>
+        _rows.TryGetTextSlice(_index, out source, out start, out length);
 
     private RuleSpec Spec => Row.Spec ?? Decoder!.Decode(_rows, _index);
 
@@ -116,7 +112,7 @@ public sealed class Rule : IEquatable<Rule>
     public TargetKind TargetKind => Row.Target.Kind;
 
     /// <summary>True when options follow the target's name (DNAT <c>--to-destination</c>, ...).</summary>
-    internal bool TargetHasOptions => (Row.Flags & RuleRows.RowFlags.TargetHasOptions) != 0;
+    internal bool TargetHasOptions => RuleRows.TargetHasOptions(Row);
 
     /// <summary>Counters when the input carried them (<c>-c</c>, <c>-v</c>); null otherwise.</summary>
     public Counters? Counters => _rows.CountersOf(_index);

@@ -40,6 +40,17 @@ internal sealed class RuleRows
     /// </summary>
     public Rule View(int index) => new(this, index);
 
+    /// <summary>Row <paramref name="index"/>'s text as UTF-8 bytes of the input, when it is a slice of it (see <see cref="Rule.TryGetTextSlice"/>).</summary>
+    public bool TryGetTextSlice(int index, out byte[] source, out int start, out int length)
+    {
+        ref var row = ref _rows[index];
+        (source, start, length) = (Decoder?.Source!, row.TextStart, row.TextLength);
+        return Decoder is not null && row.Spec?.Text is null;
+    }
+
+    /// <summary>Whether the row's target carries options (then its <see cref="Row.Target"/> is only the name and kind).</summary>
+    public static bool TargetHasOptions(in Row row) => (row.Flags & RowFlags.TargetHasOptions) != 0;
+
     public int Add(in Row row, Counters? counters)
     {
         if (Count == _rows.Length)

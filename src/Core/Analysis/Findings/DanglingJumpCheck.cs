@@ -21,26 +21,27 @@ public static class DanglingJumpCheck
             {
                 for (var r = 0; r < chain.Rules.Count; r++)
                 {
-                    var rule = chain.Rules[r];
-                    if (!JumpsToUserChain(rule))
+                    ref readonly var row = ref chain.RowAt(r);
+                    if (!JumpsToUserChain(row))
                     {
                         continue;
                     }
 
-                    var target = table.Chain(rule.TargetName);
+                    var targetName = row.Target.Name;
+                    var target = table.Chain(targetName);
                     if (target is { Declared: true } || target is { Rules.Count: > 0 })
                     {
                         continue;
                     }
 
                     missing ??= new Dictionary<string, List<Rule>>(StringComparer.Ordinal);
-                    if (!missing.TryGetValue(rule.TargetName, out var rules))
+                    if (!missing.TryGetValue(targetName, out var rules))
                     {
                         rules = [];
-                        missing.Add(rule.TargetName, rules);
+                        missing.Add(targetName, rules);
                     }
 
-                    rules.Add(rule);
+                    rules.Add(chain.Rules[r]);
                 }
             }
 
@@ -72,6 +73,6 @@ public static class DanglingJumpCheck
     /// A user chain as target: neither a built-in verdict nor an extension target. Extension
     /// targets iptables does not list as built in still carry options; a chain never does.
     /// </summary>
-    private static bool JumpsToUserChain(Rule rule) =>
-        rule.TargetKind != TargetKind.None && rule.TargetName.Length > 0 && !Target.IsBuiltinName(rule.TargetName) && !rule.TargetHasOptions;
+    private static bool JumpsToUserChain(in RuleRows.Row row) =>
+        row.Target.Kind != TargetKind.None && row.Target.Name.Length > 0 && !Target.IsBuiltinName(row.Target.Name) && !RuleRows.TargetHasOptions(row);
 }

@@ -13,7 +13,8 @@ public static class DuplicateRuleCheck
         // One dictionary, cleared per long chain: it never holds more than the longest chain. Short
         // chains (endpoint chains have two rules) are compared rule by rule instead: clearing a
         // dictionary sized for KUBE-SERVICES once per endpoint chain costs more than all the rest.
-        var first = new Dictionary<RuleTextKey, Rule>();
+        // Keyed by the rule's text, to its position in the chain: views are made only for what is reported.
+        var first = new Dictionary<RuleTextKey, int>();
         var shortChain = new RuleTextKey[ShortChain];
         foreach (var table in ruleSet.Tables)
         {
@@ -25,7 +26,7 @@ public static class DuplicateRuleCheck
                 {
                     for (var i = 0; i < rules.Count; i++)
                     {
-                        shortChain[i] = RuleTextKey.Of(rules[i]);
+                        shortChain[i] = RuleTextKey.Of(chain, i);
                         var earlier = Array.IndexOf(shortChain, shortChain[i], 0, i);
                         if (earlier >= 0)
                         {
@@ -39,11 +40,10 @@ public static class DuplicateRuleCheck
                 first.Clear();
                 for (var i = 0; i < rules.Count; i++)
                 {
-                    var rule = rules[i];
-                    var key = RuleTextKey.Of(rule);
-                    if (!first.TryAdd(key, rule))
+                    var key = RuleTextKey.Of(chain, i);
+                    if (!first.TryAdd(key, i))
                     {
-                        AddRepeat(ref repeats, first[key], rule);
+                        AddRepeat(ref repeats, rules[first[key]], rules[i]);
                     }
                 }
             }

@@ -21,10 +21,10 @@ public static class OrphanChainCheck
             {
                 for (var r = 0; r < chain.Rules.Count; r++)
                 {
-                    var rule = chain.Rules[r];
-                    if (rule.TargetKind != TargetKind.None && KubeChains.KindOf(rule.TargetName) != KubeChainKind.None)
+                    var target = chain.RowAt(r).Target;
+                    if (target.Kind != TargetKind.None && KubeChains.KindOf(target.Name) != KubeChainKind.None)
                     {
-                        jumpedTo.Add(rule.TargetName);
+                        jumpedTo.Add(target.Name);
                     }
                 }
             }

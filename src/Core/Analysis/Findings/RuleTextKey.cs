@@ -8,14 +8,15 @@ namespace NetView.Core.Analysis.Findings;
 /// </summary>
 internal readonly struct RuleTextKey(byte[] bytes, int start, int length) : IEquatable<RuleTextKey>
 {
-    public static RuleTextKey Of(Rule rule)
+    /// <summary>Rule <paramref name="index"/> of <paramref name="chain"/>: its slice of the input, or its text encoded when it has none.</summary>
+    public static RuleTextKey Of(Chain chain, int index)
     {
-        if (rule.TryGetTextSlice(out var source, out var start, out var length))
+        if (chain.TryGetTextSliceAt(index, out var source, out var start, out var length))
         {
             return new RuleTextKey(source, start, length);
         }
 
-        var bytes = System.Text.Encoding.UTF8.GetBytes(rule.Text);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(chain.Rules[index].Text);
         return new RuleTextKey(bytes, 0, bytes.Length);
     }
 
