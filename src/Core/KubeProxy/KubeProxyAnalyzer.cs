@@ -18,6 +18,7 @@ public static class KubeProxyAnalyzer
         var ruleSetChecks = RuleSetChecks.Start(ruleSet, ruleSet.RuleCount >= FindingChecks.ParallelFrom);
         var nat = ruleSet.Table("nat");
         var registry = new ServicePortRegistry(nat?.Chain(KubeChains.Services)?.Rules.Count ?? 0);
+        var dnats = new List<Rule?>();
         var mode = IsIpvs(nat) ? ProxyMode.Ipvs : ProxyMode.None;
         if (mode != ProxyMode.Ipvs)
         {
@@ -25,7 +26,7 @@ public static class KubeProxyAnalyzer
             EntryPointReader.Read(nat?.Chain(KubeChains.NodePorts), registry);
             if (nat is not null)
             {
-                ServiceChainWalker.Walk(nat, registry);
+                ServiceChainWalker.Walk(nat, registry, dnats);
             }
 
             FilterChainReader.Read(ruleSet.Table("filter"), registry);
@@ -34,7 +35,6 @@ public static class KubeProxyAnalyzer
 
         var clusterCidr = mode == ProxyMode.Iptables ? registry.ClusterCidr() : null;
         var cascades = registry.Cascades;
-        var dnats = new List<Rule?>();
         var servicePorts = Build(registry.Ordered, dnats, out var endpoints);
         var findings = FindingChecks.Run(ruleSet, servicePorts, clusterCidr, new WalkFacts(cascades, dnats), ruleSetChecks);
         return new KubeProxyAnalysis(

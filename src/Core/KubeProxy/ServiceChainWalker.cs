@@ -12,8 +12,15 @@ internal static class ServiceChainWalker
 {
     private static readonly string[] ServiceChainPrefixes = [ChainNames.Svc, ChainNames.Svl, ChainNames.Ext, ChainNames.Fw, ChainNames.Xlb];
 
-    public static void Walk(Table nat, ServicePortRegistry registry)
+    /// <param name="dnats">Gets each endpoint's DNAT rule (or null), port by port in registry order, for the checks.</param>
+    public static void Walk(Table nat, ServicePortRegistry registry, List<Rule?> dnats)
     {
+        // First who owns each service chain, in table order (an owner found by a comment or a hash
+        // is a service port only now registered); then each service port is read whole, its
+        // chains in table order and then its endpoint chains, and its endpoints are made final
+        // right away. What is gathered about one endpoint so lives only while its port is read,
+        // instead of 88,000 endpoint builders living through the whole walk of a big dump.
+        var owned = new List<(ServicePortBuilder Owner, Chain Chain, KubeChainKind Kind)>();
         foreach (var chain in nat.Chains)
         {
             var kind = KubeChains.KindOf(chain.Name);
@@ -23,44 +30,80 @@ internal static class ServiceChainWalker
             }
 
             var owner = registry.OwnerOf(chain.Name) ?? OwnerFromComments(chain, nat, registry) ?? registry.OwnerByHash(chain.Name);
-            if (owner is null)
+            if (owner is not null)
             {
-                continue;
+                registry.Claim(owner, chain.Name);
+                owned.Add((owner, chain, kind));
             }
-
-            registry.Claim(owner, chain.Name);
-            ServiceChainReader.Read(chain, kind, owner, registry);
         }
 
-        var chains = registry.ScratchChains;
+        var byOwner = GroupByOwner(owned, registry.Ordered);
+        var next = 0;
         foreach (var builder in registry.Ordered)
         {
-            // Looked up first, so that the service port's rule list grows once for all of them.
-            chains.Clear();
-            var rules = 0;
-            foreach (var endpoint in builder.Endpoints)
+            for (; next < byOwner.Length && byOwner[next].Owner == builder; next++)
             {
-                var chain = nat.Chain(endpoint.Chain);
-                chains.Add(chain);
-                rules += chain?.Rules.Count ?? 0;
+                ServiceChainReader.Read(byOwner[next].Chain, byOwner[next].Kind, builder, registry);
             }
 
-            builder.Reserve(rules);
-            for (var i = 0; i < chains.Count; i++)
+            ReadEndpoints(nat, builder, registry);
+            builder.FinishEndpoints(dnats);
+        }
+    }
+
+    // The owned chains grouped by service port in registry order, each port's in table order.
+    private static (ServicePortBuilder Owner, Chain Chain, KubeChainKind Kind)[] GroupByOwner(
+        List<(ServicePortBuilder Owner, Chain Chain, KubeChainKind Kind)> owned, List<ServicePortBuilder> ordered)
+    {
+        var position = new Dictionary<ServicePortBuilder, int>(ordered.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            position[ordered[i]] = i;
+        }
+
+        var starts = new int[ordered.Count + 1];
+        foreach (var (owner, _, _) in owned)
+        {
+            starts[position[owner] + 1]++;
+        }
+
+        for (var i = 1; i < starts.Length; i++)
+        {
+            starts[i] += starts[i - 1];
+        }
+
+        var grouped = new (ServicePortBuilder, Chain, KubeChainKind)[owned.Count];
+        foreach (var entry in owned)
+        {
+            grouped[starts[position[entry.Owner]]++] = entry;
+        }
+
+        return grouped;
+    }
+
+    private static void ReadEndpoints(Table nat, ServicePortBuilder builder, ServicePortRegistry registry)
+    {
+        // Looked up first, so that the service port's rule list grows once for all of them.
+        var chains = registry.ScratchChains;
+        chains.Clear();
+        var rules = 0;
+        foreach (var endpoint in builder.Endpoints)
+        {
+            var chain = nat.Chain(endpoint.Chain);
+            chains.Add(chain);
+            rules += chain?.Rules.Count ?? 0;
+        }
+
+        builder.Reserve(rules);
+        for (var i = 0; i < chains.Count; i++)
+        {
+            if (chains[i] is { } chain)
             {
-                if (chains[i] is { } chain)
-                {
-                    ServiceChainReader.ReadEndpoint(chain, builder.Endpoints[i], builder);
-                }
+                ServiceChainReader.ReadEndpoint(chain, builder.Endpoints[i], builder);
             }
         }
     }
 
-    /// <summary>
-    /// A chain no entry point names (a fragment, an <c>iptables -S CHAIN</c> excerpt) still says
-    /// whose it is in its comments; the protocol comes from its rules, its sibling chains or its
-    /// endpoints' DNATs.
-    /// </summary>
     private static ServicePortBuilder? OwnerFromComments(Chain chain, Table nat, ServicePortRegistry registry)
     {
         for (var r = 0; r < chain.Rules.Count; r++)

@@ -10,6 +10,7 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
     private List<string>? _externalIPs;
     private List<string>? _loadBalancerIPs;
     private List<string>? _sourceRanges;
+    private ServiceEndpoint[]? _finished;
 
     public ServicePortName Name { get; } = name;
     public string Protocol { get; } = protocol;
@@ -112,16 +113,33 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
         }
     }
 
+    /// <summary>
+    /// Makes the endpoints final once every chain of the port is read, and lets their builders go.
+    /// </summary>
     /// <param name="dnats">Gets each endpoint's DNAT rule (or null), in the order of the port's endpoints, for the checks.</param>
-    public ServicePort Build(List<Rule?> dnats)
+    public void FinishEndpoints(List<Rule?> dnats)
     {
         // Usually the endpoints were met in cluster cascade order already: no copy to sort.
         IReadOnlyList<EndpointBuilder> ordered = InOrder(Endpoints) ? Endpoints : Sorted(Endpoints);
-        var endpoints = new ServiceEndpoint[ordered.Count];
+        var endpoints = ordered.Count == 0 ? [] : new ServiceEndpoint[ordered.Count];
         for (var i = 0; i < endpoints.Length; i++)
         {
             endpoints[i] = ordered[i].Build();
             dnats.Add(ordered[i].Dnat);
+        }
+
+        _finished = endpoints;
+        Endpoints.Clear();
+        Endpoints.Capacity = 0;
+        _endpointsByChain = null;
+    }
+
+    /// <param name="dnats">For a port the walk did not read (<see cref="FinishEndpoints"/>).</param>
+    public ServicePort Build(List<Rule?> dnats)
+    {
+        if (_finished is null)
+        {
+            FinishEndpoints(dnats);
         }
 
         return new ServicePort
@@ -144,7 +162,7 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
             Chains = new ServicePortChains(Svc, Svl, Ext, Fw, Xlb),
             HasEndpoints = !NoEndpoints,
             HasLocalEndpoints = !NoLocalEndpoints,
-            Endpoints = endpoints,
+            Endpoints = _finished!,
             Rules = Rules,
         };
     }
