@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace NetView.Core.KubeProxy;
@@ -83,8 +82,8 @@ public static class ChainNames
         var length = Encoding.UTF8.GetBytes(servicePortName, input);
         length += Encoding.UTF8.GetBytes(lowerProtocol, input[length..]);
         length += Encoding.UTF8.GetBytes(endpoint, input[length..]);
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(input[..length], digest);
+        Span<byte> digest = stackalloc byte[Sha256.HashSizeInBytes];
+        Sha256.HashData(input[..length], digest);
         Span<char> chars = stackalloc char[HashLength];
         Base32Prefix(digest, chars);
         return hash.SequenceEqual(chars);
@@ -95,8 +94,8 @@ public static class ChainNames
 
     private static string Hash(string input)
     {
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(input), digest);
+        Span<byte> digest = stackalloc byte[Sha256.HashSizeInBytes];
+        Sha256.HashData(Encoding.UTF8.GetBytes(input), digest);
         Span<char> chars = stackalloc char[HashLength];
         Base32Prefix(digest, chars);
         return new string(chars);
