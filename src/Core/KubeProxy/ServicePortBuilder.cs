@@ -3,7 +3,7 @@ using NetView.Core.Iptables;
 namespace NetView.Core.KubeProxy;
 
 /// <summary>Everything read so far about one service port; turned into a <see cref="ServicePort"/> at the end.</summary>
-internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
+internal sealed class ServicePortBuilder(ServicePortName name, string protocol, int index)
 {
     private const int ScanLimit = 16;
     private Dictionary<string, EndpointBuilder>? _endpointsByChain;
@@ -13,6 +13,9 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol)
     private ServiceEndpoint[]? _finished;
 
     public ServicePortName Name { get; } = name;
+
+    /// <summary>Its place in <see cref="ServicePortRegistry.Ordered"/>.</summary>
+    public int Index { get; } = index;
     public string Protocol { get; } = protocol;
     public string? ClusterIP { get; set; }
     public int? ClusterPort { get; set; }

@@ -73,7 +73,7 @@ internal sealed class ServicePortRegistry
         var key = (name.Name, protocol);
         if (!_byKey.TryGetValue(key, out var builder))
         {
-            builder = new ServicePortBuilder(name, protocol);
+            builder = new ServicePortBuilder(name, protocol, Ordered.Count);
             _byKey.Add(key, builder);
             Ordered.Add(builder);
         }
