@@ -18,7 +18,7 @@ public static class KubeProxyAnalyzer
         var ruleSetChecks = RuleSetChecks.Start(ruleSet, ruleSet.RuleCount >= FindingChecks.ParallelFrom);
         var nat = ruleSet.Table("nat");
         var registry = new ServicePortRegistry(nat?.Chain(KubeChains.Services)?.Rules.Count ?? 0);
-        var dnats = new List<Rule?>();
+        var dnats = new RuleRowList();
         var mode = IsIpvs(nat) ? ProxyMode.Ipvs : ProxyMode.None;
         if (mode != ProxyMode.Ipvs)
         {
@@ -49,7 +49,7 @@ public static class KubeProxyAnalyzer
     // The registry's lookups are let go before, and each builder as soon as, its service port is
     // made: for a big dump they are 26 MB (17,600 service ports), which the collector can take back
     // while the rest are made instead of after the whole analysis.
-    private static ServicePort[] Build(List<ServicePortBuilder> builders, List<Rule?> dnats, out int endpoints)
+    private static ServicePort[] Build(List<ServicePortBuilder> builders, RuleRowList dnats, out int endpoints)
     {
         var servicePorts = new ServicePort[builders.Count];
         endpoints = 0;

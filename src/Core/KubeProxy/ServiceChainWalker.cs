@@ -13,7 +13,7 @@ internal static class ServiceChainWalker
     private static readonly string[] ServiceChainPrefixes = [ChainNames.Svc, ChainNames.Svl, ChainNames.Ext, ChainNames.Fw, ChainNames.Xlb];
 
     /// <param name="dnats">Gets each endpoint's DNAT rule (or null), port by port in registry order, for the checks.</param>
-    public static void Walk(Table nat, ServicePortRegistry registry, List<Rule?> dnats)
+    public static void Walk(Table nat, ServicePortRegistry registry, RuleRowList dnats)
     {
         // First who owns each service chain, in table order (an owner found by a comment or a hash
         // is a service port only now registered); then each service port is read whole, its

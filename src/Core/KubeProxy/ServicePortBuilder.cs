@@ -120,7 +120,7 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol, 
     /// Makes the endpoints final once every chain of the port is read, and lets their builders go.
     /// </summary>
     /// <param name="dnats">Gets each endpoint's DNAT rule (or null), in the order of the port's endpoints, for the checks.</param>
-    public void FinishEndpoints(List<Rule?> dnats)
+    public void FinishEndpoints(RuleRowList dnats)
     {
         // Usually the endpoints were met in cluster cascade order already: no copy to sort.
         IReadOnlyList<EndpointBuilder> ordered = InOrder(Endpoints) ? Endpoints : Sorted(Endpoints);
@@ -138,7 +138,7 @@ internal sealed class ServicePortBuilder(ServicePortName name, string protocol, 
     }
 
     /// <param name="dnats">For a port the walk did not read (<see cref="FinishEndpoints"/>).</param>
-    public ServicePort Build(List<Rule?> dnats)
+    public ServicePort Build(RuleRowList dnats)
     {
         if (_finished is null)
         {

@@ -8,4 +8,4 @@ namespace NetView.Core.KubeProxy;
 /// </summary>
 /// <param name="Cascades">The cascades judged while reading them.</param>
 /// <param name="EndpointDnats">Each endpoint's DNAT rule (null without one), service port by service port in endpoint order.</param>
-internal sealed record WalkFacts(CascadeVerdicts Cascades, IReadOnlyList<Rule?> EndpointDnats);
+internal sealed record WalkFacts(CascadeVerdicts Cascades, RuleRowList EndpointDnats);

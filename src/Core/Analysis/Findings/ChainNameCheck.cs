@@ -12,7 +12,7 @@ namespace NetView.Core.Analysis.Findings;
 public static class ChainNameCheck
 {
     /// <param name="endpointDnats">Each endpoint's DNAT rule as the analyzer read it, port by port; null: looked up here.</param>
-    internal static void Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, IReadOnlyList<Rule?>? endpointDnats, FindingSink sink)
+    internal static void Run(RuleSet ruleSet, IReadOnlyList<ServicePort> servicePorts, RuleRowList? endpointDnats, FindingSink sink)
     {
         var nat = ruleSet.Table("nat");
         var first = 0;
@@ -49,13 +49,13 @@ public static class ChainNameCheck
             EvidenceIn(port, chain), "Find out who wrote this chain; kube-proxy did not name it."));
     }
 
-    private static void CheckUncommentedEndpoints(Table nat, ServicePort port, IReadOnlyList<Rule?>? endpointDnats, int first, FindingSink sink)
+    private static void CheckUncommentedEndpoints(Table nat, ServicePort port, RuleRowList? endpointDnats, int first, FindingSink sink)
     {
         for (var e = 0; e < port.Endpoints.Count; e++)
         {
             var endpoint = port.Endpoints[e];
             if (endpoint.CommentAddress is not null || endpoint.Address.Length == 0
-                || (endpointDnats is null ? DnatOf(nat.Chain(endpoint.Chain)) : endpointDnats[first + e]) is not { Comment: null } dnat)
+                || (endpointDnats is null ? DnatOf(nat.Chain(endpoint.Chain)) : endpointDnats.At(first + e)) is not { Comment: null } dnat)
             {
                 continue;
             }
