@@ -103,13 +103,15 @@ public sealed class Rule : IEquatable<Rule>
     /// <summary>Match modules in the order written (<c>-m comment</c>, <c>-m tcp</c>, ...).</summary>
     public IReadOnlyList<Match> Matches => Lacks(AnyModule) ? [] : Spec.Matches;
 
-    public Target Target => TargetHasOptions ? Spec.Target : Row.Target;
+    public Target Target =>
+        TargetHasOptions ? Spec.Target
+        : Row.Spec?.Target ?? (RuleRows.TargetKindOf(Row) is var kind and not TargetKind.None ? new Target(kind, Row.TargetName, []) : Target.None);
 
     /// <summary>The target's name (a chain, ACCEPT, DNAT, ...), known without decoding the rule.</summary>
-    public string TargetName => Row.Target.Name;
+    public string TargetName => Row.TargetName;
 
     /// <summary>Jump, goto or none, known without decoding the rule.</summary>
-    public TargetKind TargetKind => Row.Target.Kind;
+    public TargetKind TargetKind => RuleRows.TargetKindOf(Row);
 
     /// <summary>True when options follow the target's name (DNAT <c>--to-destination</c>, ...).</summary>
     internal bool TargetHasOptions => RuleRows.TargetHasOptions(Row);

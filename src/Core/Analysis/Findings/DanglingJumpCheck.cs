@@ -27,7 +27,7 @@ public static class DanglingJumpCheck
                         continue;
                     }
 
-                    var targetName = row.Target.Name;
+                    var targetName = row.TargetName;
                     var target = table.Chain(targetName);
                     if (target is { Declared: true } || target is { Rules.Count: > 0 })
                     {
@@ -74,5 +74,5 @@ public static class DanglingJumpCheck
     /// targets iptables does not list as built in still carry options; a chain never does.
     /// </summary>
     private static bool JumpsToUserChain(in RuleRows.Row row) =>
-        row.Target.Kind != TargetKind.None && row.Target.Name.Length > 0 && !Target.IsBuiltinName(row.Target.Name) && !RuleRows.TargetHasOptions(row);
+        RuleRows.TargetKindOf(row) != TargetKind.None && row.TargetName.Length > 0 && !Target.IsBuiltinName(row.TargetName) && !RuleRows.TargetHasOptions(row);
 }

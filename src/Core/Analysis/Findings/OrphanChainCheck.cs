@@ -21,10 +21,10 @@ public static class OrphanChainCheck
             {
                 for (var r = 0; r < chain.Rules.Count; r++)
                 {
-                    var target = chain.RowAt(r).Target;
-                    if (target.Kind != TargetKind.None && KubeChains.KindOf(target.Name) != KubeChainKind.None)
+                    ref readonly var row = ref chain.RowAt(r);
+                    if (RuleRows.TargetKindOf(row) != TargetKind.None && KubeChains.KindOf(row.TargetName) != KubeChainKind.None)
                     {
-                        jumpedTo.Add(target.Name);
+                        jumpedTo.Add(row.TargetName);
                     }
                 }
             }

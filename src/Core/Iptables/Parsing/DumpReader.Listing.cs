@@ -37,7 +37,7 @@ internal sealed partial class DumpReader
             Report(line, severity, message + " (in the save form written for this listing row: " + text + ")");
         }
 
-        Place(table, reader.ChainId, reader.Chain, reader.Pool, reader.Target, false, reader.ToSpec(text), RuleParts.None, counters, line,
+        Place(table, reader.ChainId, reader.Chain, reader.Pool, reader.Target.Name, reader.Target.Kind, false, reader.ToSpec(text), RuleParts.None, counters, line,
             reader.SawIpv6Address, reader.TargetId, 0, 0);
     }
 }

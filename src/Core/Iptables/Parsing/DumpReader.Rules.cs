@@ -26,7 +26,7 @@ internal sealed partial class DumpReader
         }
 
         var table = _table ?? InferredTable(InferTable(reader.Chain, reader.Target.Name));
-        Place(table, reader.ChainId, reader.Chain, reader.Pool, reader.Target, false, reader.ToSpec(), RuleParts.None, counters ?? reader.Counters,
+        Place(table, reader.ChainId, reader.Chain, reader.Pool, reader.Target.Name, reader.Target.Kind, false, reader.ToSpec(), RuleParts.None, counters ?? reader.Counters,
             _lineNumber, reader.SawIpv6Address, reader.TargetId, reader.TextStart, reader.TextLength);
         if (reader.Problems.Count > 0)
         {
@@ -40,7 +40,7 @@ internal sealed partial class DumpReader
         _recognised++;
         var chainId = _chains.Intern(plain.Chain);
         var chainName = _pool[chainId];
-        var target = Target.None;
+        var (targetName, targetKind) = ("", TargetKind.None);
         var targetId = 0;
         // Under a *table line the target waits for its batch (DumpReader.Targets); without one, the
         // table is inferred from the target's name, which is needed now.
@@ -48,11 +48,11 @@ internal sealed partial class DumpReader
         if (plain.Kind != TargetKind.None && !deferred)
         {
             targetId = _pool.Intern(plain.Target.Start, plain.Target.Length);
-            target = SharedTarget(targetId, plain.Kind);
+            (targetName, targetKind) = (_pool[targetId], plain.Kind);
         }
 
-        var table = _table ?? InferredTable(InferTable(chainName, target.Name));
-        var row = Place(table, chainId, chainName, _pool, target, plain.TargetHasOptions, null, plain.Parts, counters, _lineNumber,
+        var table = _table ?? InferredTable(InferTable(chainName, targetName));
+        var row = Place(table, chainId, chainName, _pool, targetName, targetKind, plain.TargetHasOptions, null, plain.Parts, counters, _lineNumber,
             plain.SawIpv6Address, targetId, start, end - start);
         if (deferred)
         {
@@ -60,45 +60,27 @@ internal sealed partial class DumpReader
         }
     }
 
-    /// <summary>The target without options named by this pool word, one object for all rules (as <see cref="RuleSpecReader"/> shares it).</summary>
-    private Target SharedTarget(int nameId, TargetKind kind)
-    {
-        if (SharedTargetMade(nameId, kind) is { } cached)
-        {
-            return cached;
-        }
-
-        var target = new Target(kind, _pool[nameId], []);
-        _pool.Second(nameId) = target;
-        return target;
-    }
-
-    /// <summary><see cref="SharedTarget"/> when it was made already, else null; only reads.</summary>
-    private Target? SharedTargetMade(int nameId, TargetKind kind) =>
-        _pool.Second(nameId) is Target cached && cached.Kind == kind && ReferenceEquals(cached.Name, _pool[nameId]) && cached.Options.Count == 0
-            ? cached
-            : null;
-
     /// <summary>
     /// Appends a rule to its chain in <paramref name="table"/>: with its <paramref name="spec"/> when it
-    /// was read in full, or with only its <paramref name="target"/> (without options when it has some) when plain.
+    /// was read in full, or with only its target's name and kind (its options stay in the text) when plain.
     /// </summary>
     /// <returns>The rule's row.</returns>
-    private int Place(Table table, int chainId, string chainName, StringPool pool, Target target, bool targetHasOptions, RuleSpec? spec,
+    private int Place(Table table, int chainId, string chainName, StringPool pool, string targetName, TargetKind targetKind, bool targetHasOptions, RuleSpec? spec,
         RuleParts parts, Counters? counters, int line, bool sawIpv6Address, int targetId, int textStart, int textLength)
     {
         var chain = ChainOf(table, chainId, chainName, pool, line);
         var row = new RuleRows.Row
         {
             Chain = chain,
-            Target = target,
+            TargetName = targetName,
             Spec = spec,
             TextStart = textStart,
             TextLength = textLength,
             Line = line,
             Number = chain.RuleCount + 1,
             Parts = parts,
-            Flags = (targetHasOptions ? RuleRows.RowFlags.TargetHasOptions : 0) | (spec is null ? 0 : RuleRows.RowFlags.ReadInFull),
+            Flags = (targetHasOptions ? RuleRows.RowFlags.TargetHasOptions : 0) | (spec is null ? 0 : RuleRows.RowFlags.ReadInFull)
+                | RuleRows.FlagOf(targetKind),
         };
         if (counters.HasValue)
         {
@@ -112,9 +94,9 @@ internal sealed partial class DumpReader
             _set.Family = IpFamily.IPv6;
         }
 
-        if (target.Name.Length > 0 && !Target.IsBuiltinName(target.Name))
+        if (targetName.Length > 0 && !Target.IsBuiltinName(targetName))
         {
-            CheckJump(table, target.Name, index, targetId, pool);
+            CheckJump(table, targetName, index, targetId, pool);
         }
 
         return index;

@@ -23,7 +23,7 @@ internal sealed partial class DumpReader
     private readonly record struct PendingTarget(int Row, int Start, int Length, TargetKind Kind);
 
     /// <summary>What a lookup found: the word's pool id (0: new), its shared target if made, whether its chain is known.</summary>
-    private readonly record struct FoundTarget(int Id, Target? Shared, bool JumpKnown);
+    private readonly record struct FoundTarget(int Id, bool JumpKnown);
 
     /// <summary>Gives <paramref name="row"/> of <paramref name="table"/> its target later, with its batch.</summary>
     private void DeferTarget(Table table, int row, Token target, TargetKind kind)
@@ -70,11 +70,11 @@ internal sealed partial class DumpReader
             var pending = _pendingTargets![i];
             var found = _foundTargets[i];
             var id = found.Id != 0 ? found.Id : _pool.Intern(pending.Start, pending.Length);
-            var target = found.Shared ?? SharedTarget(id, pending.Kind);
-            _rows[pending.Row].Target = target;
-            if (!found.JumpKnown && !Target.IsBuiltinName(target.Name))
+            var name = _pool[id];
+            RuleRows.SetTarget(ref _rows[pending.Row], name, pending.Kind);
+            if (!found.JumpKnown && !Target.IsBuiltinName(name))
             {
-                CheckJump(table, target.Name, pending.Row, id, _pool);
+                CheckJump(table, name, pending.Row, id, _pool);
             }
         }
 
@@ -90,7 +90,7 @@ internal sealed partial class DumpReader
         for (var i = from; i < to; i++)
         {
             var id = _pool.Find(pending[i].Start, pending[i].Length);
-            found[i] = id == 0 ? default : new FoundTarget(id, SharedTargetMade(id, pending[i].Kind), JumpKnown(table, id, _pool));
+            found[i] = id == 0 ? default : new FoundTarget(id, JumpKnown(table, id, _pool));
         }
     }
 }
