@@ -60,6 +60,9 @@ public sealed class Chain : IReadOnlyList<Rule>
         RuleCount++;
     }
 
+    /// <summary>The row of the chain's first rule: its rules are the rows from there on (after <see cref="RuleRows.Regroup"/>).</summary>
+    internal int FirstRow => _first;
+
     /// <summary>
     /// Rule <paramref name="index"/> read in place, without making a view: for the checks that read
     /// every rule of a dump (duplicates, dangling jumps, orphans made 900,000 views, 29 MB of

@@ -36,7 +36,7 @@ public sealed class Rule : IEquatable<Rule>
     public string Chain => Row.Chain.Name;
 
     /// <summary>1-based position in its chain.</summary>
-    public int Number => Row.Number;
+    public int Number => _index - Row.Chain.FirstRow + 1;
 
     /// <summary>1-based line in the input the rule was read from.</summary>
     public int Line => Row.Line;

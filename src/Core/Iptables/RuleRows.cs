@@ -121,9 +121,16 @@ internal sealed class RuleRows
         Scattered = false;
     }
 
-    /// <summary>One rule: where it sits and where its text lies, its target and, once decoded, its parts (48 bytes).</summary>
+    /// <summary>
+    /// One rule: where it sits and where its text lies, its target and, once decoded, its parts
+    /// (40 bytes; its number in the chain is its place among the chain's rows, <see cref="Rule.Number"/>).
+    /// </summary>
     internal struct Row
     {
+        // The scan's parts use the low 24 bits (RowTests checks they fit), the flags the high 8.
+        private const uint PartsMask = 0x00FF_FFFF;
+        private uint _partsAndFlags;
+
         public Chain Chain;
 
         /// <summary>
@@ -138,12 +145,19 @@ internal sealed class RuleRows
         public int TextStart;
         public int TextLength;
         public int Line;
-        public int Number;
 
         /// <summary>What a plain rule holds, as its scan saw; <see cref="RuleParts.None"/> when unknown.</summary>
-        public RuleParts Parts;
+        public RuleParts Parts
+        {
+            readonly get => (RuleParts)(_partsAndFlags & PartsMask);
+            set => _partsAndFlags = (_partsAndFlags & ~PartsMask) | ((uint)value & PartsMask);
+        }
 
-        public RowFlags Flags;
+        public RowFlags Flags
+        {
+            readonly get => (RowFlags)(_partsAndFlags >> 24);
+            set => _partsAndFlags = (_partsAndFlags & PartsMask) | ((uint)value << 24);
+        }
     }
 
     [Flags]

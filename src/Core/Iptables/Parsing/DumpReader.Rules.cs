@@ -77,7 +77,6 @@ internal sealed partial class DumpReader
             TextStart = textStart,
             TextLength = textLength,
             Line = line,
-            Number = chain.RuleCount + 1,
             Parts = parts,
             Flags = (targetHasOptions ? RuleRows.RowFlags.TargetHasOptions : 0) | (spec is null ? 0 : RuleRows.RowFlags.ReadInFull)
                 | RuleRows.FlagOf(targetKind),
