@@ -37,7 +37,10 @@ public static class DuplicateRuleCheck
                     continue;
                 }
 
+                // Sized for the chain at once: on the way up to KUBE-SERVICES' 17,600 rules each
+                // doubling was another large array left for a full collection.
                 first.Clear();
+                first.EnsureCapacity(rules.Count);
                 for (var i = 0; i < rules.Count; i++)
                 {
                     var key = RuleTextKey.Of(chain, i);
