@@ -34,8 +34,10 @@ internal static class DashboardBrowser
         await WaitForCircuitAsync(page);
     }
 
+    // The page's own timeout (60 s, NewPageAsync): the first page of a server just started compiles
+    // the dashboard's code on the same two busy cores; a fixed 30 s here once ran out on CI's machine.
     public static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator("[data-testid=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        page.Locator("[data-testid=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {
