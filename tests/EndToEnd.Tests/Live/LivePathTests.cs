@@ -16,8 +16,8 @@ public sealed class LivePathTests
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     /// <param name="published">
-    /// The agent as its image ships it (src/Agent/Dockerfile: self-contained, trimmed, composite
-    /// ReadyToRun), which is what runs on nodes, rather than the build output.
+    /// The agent as its image ships it (src/Agent/Dockerfile: one NativeAOT executable, its MessagePack
+    /// frames formatted by hand), which is what runs on nodes, rather than the build output.
     /// </param>
     [Theory]
     [InlineData(false)]
