@@ -127,7 +127,7 @@ internal sealed class RuleRows
     /// </summary>
     internal struct Row
     {
-        // The scan's parts use the low 24 bits (RowTests checks they fit), the flags the high 8.
+        // The scan's parts use the low 24 bits (RuleRowTests checks they fit), the flags the high 8.
         private const uint PartsMask = 0x00FF_FFFF;
         private uint _partsAndFlags;
 

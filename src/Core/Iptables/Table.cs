@@ -20,7 +20,6 @@ public sealed class Table
 
     public Chain? Chain(string name) => _byName.GetValueOrDefault(name);
 
-    /// <summary>The chain with this name, created (undeclared) when the input has not declared it yet.</summary>
     /// <summary>Makes room for <paramref name="more"/> chains beyond those the table has.</summary>
     internal void ReserveChains(int more)
     {
@@ -28,6 +27,7 @@ public sealed class Table
         _chains.EnsureCapacity(_chains.Count + more);
     }
 
+    /// <summary>The chain with this name, created (undeclared) when the input has not declared it yet.</summary>
     public Chain GetOrAddChain(string name)
     {
         // One lookup for both the question and the answer: a big dump declares 100,000 chains.

@@ -47,8 +47,8 @@ public static class KubeProxyAnalyzer
     }
 
     // The registry's lookups are let go before, and each builder as soon as, its service port is
-    // made: for a big dump they are 26 MB (17,600 service ports), which the collector can take back
-    // while the rest are made instead of after the whole analysis.
+    // made, so the collector can take them back while the rest are made instead of after the whole
+    // analysis (17,600 builders and their lookups for a big dump).
     private static ServicePort[] Build(List<ServicePortBuilder> builders, RuleRowList dnats, out int endpoints)
     {
         var servicePorts = new ServicePort[builders.Count];

@@ -38,29 +38,33 @@ public sealed record ServiceEndpoint
 
     public double? Probability
     {
-        get => (_present & Present.Probability) != 0 ? _probability : null;
-        init => (_probability, _present) = (value ?? 0, value is null ? _present & ~Present.Probability : _present | Present.Probability);
+        get => Has(Present.Probability) ? _probability : null;
+        init => (_probability, _present) = (value ?? 0, Marked(Present.Probability, value.HasValue));
     }
 
     public double? LocalProbability
     {
-        get => (_present & Present.LocalProbability) != 0 ? _localProbability : null;
-        init => (_localProbability, _present) = (value ?? 0, value is null ? _present & ~Present.LocalProbability : _present | Present.LocalProbability);
+        get => Has(Present.LocalProbability) ? _localProbability : null;
+        init => (_localProbability, _present) = (value ?? 0, Marked(Present.LocalProbability, value.HasValue));
     }
 
     public long? Connections
     {
-        get => (_present & Present.Connections) != 0 ? _connections : null;
-        init => (_connections, _present) = (value ?? 0, value is null ? _present & ~Present.Connections : _present | Present.Connections);
+        get => Has(Present.Connections) ? _connections : null;
+        init => (_connections, _present) = (value ?? 0, Marked(Present.Connections, value.HasValue));
     }
 
     public long? Bytes
     {
-        get => (_present & Present.Bytes) != 0 ? _bytes : null;
-        init => (_bytes, _present) = (value ?? 0, value is null ? _present & ~Present.Bytes : _present | Present.Bytes);
+        get => Has(Present.Bytes) ? _bytes : null;
+        init => (_bytes, _present) = (value ?? 0, Marked(Present.Bytes, value.HasValue));
     }
 
     public string? CommentAddress { get; init; }
+
+    private bool Has(Present number) => (_present & number) != 0;
+
+    private Present Marked(Present number, bool present) => present ? _present | number : _present & ~number;
 
     public void Deconstruct(out string Address, out string Chain, out double? Probability, out double? LocalProbability,
         out long? Connections, out long? Bytes, out string? CommentAddress) =>

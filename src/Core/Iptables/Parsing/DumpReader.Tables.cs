@@ -31,11 +31,12 @@ internal sealed partial class DumpReader
         }
 
         _table = _set.GetOrAddTable(_pool[_pool.Intern(start + 1, name.Length)]);
-        if (_tablesBegun < _tableDeclarations.Count)
+        if (_tablesBegun + 1 < _declarationsAtTables.Count)
         {
             // Room for the chains declared next at once: a kube-proxy nat table declares 100,000.
             // Only a size: a '*' line that is no table header shifts the counts and merely mis-sizes.
-            _table.ReserveChains(_tableDeclarations[_tablesBegun++]);
+            _table.ReserveChains(_declarationsAtTables[_tablesBegun + 1] - _declarationsAtTables[_tablesBegun]);
+            _tablesBegun++;
         }
         _tableCommitted = false;
         _tableFromSpecs = false;

@@ -22,7 +22,7 @@ internal sealed partial class DumpReader
     /// <summary>A rule whose row waits for its target: the target's word in the input, and jump or goto.</summary>
     private readonly record struct PendingTarget(int Row, int Start, int Length, TargetKind Kind);
 
-    /// <summary>What a lookup found: the word's pool id (0: new), its shared target if made, whether its chain is known.</summary>
+    /// <summary>What a lookup found: the word's pool id (0: new) and whether it names a chain of the table already.</summary>
     private readonly record struct FoundTarget(int Id, bool JumpKnown);
 
     /// <summary>Gives <paramref name="row"/> of <paramref name="table"/> its target later, with its batch.</summary>

@@ -19,7 +19,8 @@ internal sealed partial class DumpReader
     private readonly RepeatedWord _chains;
     private readonly List<(int Rule, string Target, Table Table)> _unresolvedJumps = [];
     private readonly RuleRows _rows;
-    private readonly List<int> _tableDeclarations = [];
+    // Declarations counted before each *table line, then all of them: table i declares [i+1] - [i].
+    private readonly List<int> _declarationsAtTables = [];
     private int _tablesBegun;
     private int _diagnosticCount;
     private int _droppedDiagnostics;
@@ -48,7 +49,7 @@ internal sealed partial class DumpReader
         _length = length;
         // Plain rules intern only their chain and target here, so the pool holds little more than the
         // chains: room for every declared one at once saves growing a table of 100,000 words twice.
-        var (rules, declarations) = CountLines(new ReadOnlySpan<byte>(source, 0, length), _tableDeclarations);
+        var (rules, declarations) = CountLines(new ReadOnlySpan<byte>(source, 0, length), _declarationsAtTables);
         _pool = new StringPool(source, length, Math.Max(length / 512, declarations * 5 / 4));
         _rules = new RuleSpecReader(source, _pool);
         _decoder = new RuleDecoder(source, length);
@@ -84,13 +85,12 @@ internal sealed partial class DumpReader
 
     /// <summary>
     /// Lines that start a save-form rule (<c>-A </c>, or <c>[</c> counters before it) and chain
-    /// declarations (<c>:</c>), in one pass; <paramref name="tableDeclarations"/> gets the
-    /// declarations after each <c>*table</c> line, in order.
+    /// declarations (<c>:</c>), in one pass; <paramref name="declarationsAtTables"/> gets the count of
+    /// declarations before each <c>*table</c> line and, last, the total.
     /// </summary>
-    private static (int Rules, int Declarations) CountLines(ReadOnlySpan<byte> input, List<int> tableDeclarations)
+    private static (int Rules, int Declarations) CountLines(ReadOnlySpan<byte> input, List<int> declarationsAtTables)
     {
         var (rules, declarations) = (0, 0);
-        var declarationsBeforeTable = 0;
         while (!input.IsEmpty)
         {
             switch (input[0])
@@ -103,13 +103,7 @@ internal sealed partial class DumpReader
                     declarations++;
                     break;
                 case (byte)'*':
-                    if (tableDeclarations.Count > 0)
-                    {
-                        tableDeclarations[^1] = declarations - declarationsBeforeTable;
-                    }
-
-                    tableDeclarations.Add(0);
-                    declarationsBeforeTable = declarations;
+                    declarationsAtTables.Add(declarations);
                     break;
             }
 
@@ -117,11 +111,7 @@ internal sealed partial class DumpReader
             input = newline < 0 ? [] : input[(newline + 1)..];
         }
 
-        if (tableDeclarations.Count > 0)
-        {
-            tableDeclarations[^1] = declarations - declarationsBeforeTable;
-        }
-
+        declarationsAtTables.Add(declarations);
         return (rules, declarations);
     }
 
